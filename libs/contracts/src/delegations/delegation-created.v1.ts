@@ -1,0 +1,28 @@
+import { IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** `delegation.created` v1 — a coordinator created a delegation (in state draft). */
+export class DelegationCreatedV1 {
+  @IsUUID()
+  delegationId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  hostCity!: string;
+
+  /** Calendar date in the host city, YYYY-MM-DD. */
+  @IsISO8601({ strict: true })
+  startDate!: string;
+
+  @IsISO8601({ strict: true })
+  endDate!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  status!: string;
+}

@@ -1,0 +1,20 @@
+/**
+ * Topic grammar: `<producer>.<entity>.events` — one topic per aggregate type, so every event of
+ * one aggregate (keyed by its id) stays in order on one partition. The event's type and version
+ * travel in the envelope; a breaking payload change is a new version of the event, never a
+ * renamed topic. Dead letters: `<consumer group>.dlq`.
+ * Names are fixed once published. A deployment (or a test run) may add a prefix (KAFKA_TOPIC_PREFIX).
+ */
+export const Topics = {
+  delegationEvents: 'delegations.delegation.events',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export function deadLetterTopicFor(consumerGroup: string): string {
+  return `${consumerGroup}.dlq`;
+}
+
+export function withPrefix(prefix: string | undefined, name: string): string {
+  return prefix ? `${prefix}${name}` : name;
+}

@@ -1,0 +1,43 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { payloadClassOf } from './catalog';
+import { EventEnvelope } from './envelope';
+
+export class InvalidEventError extends Error {
+  constructor(readonly code: 'EVENT.MALFORMED' | 'EVENT.INVALID' | 'EVENT.UNKNOWN_TYPE', message: string) {
+    super(message);
+    this.name = 'InvalidEventError';
+  }
+}
+
+function describe(errors: ValidationError[], parent = ''): string[] {
+  const out: string[] = [];
+  for (const e of errors) {
+    const path = parent ? `${parent}.${e.property}` : e.property;
+    if (e.constraints) out.push(`${path}: ${Object.values(e.constraints).join('; ')}`);
+    if (e.children?.length) out.push(...describe(e.children, path));
+  }
+  return out;
+}
+
+/** Parses raw bytes into a validated envelope whose payload is an instance of its catalogued class. */
+export function parseEnvelope(raw: Buffer | string | null): EventEnvelope {
+  if (raw === null || raw.length === 0) throw new InvalidEventError('EVENT.MALFORMED', 'empty message');
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch (e) {
+    throw new InvalidEventError('EVENT.MALFORMED', `not JSON: ${(e as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InvalidEventError('EVENT.MALFORMED', 'not a JSON object');
+  const envelope = plainToInstance(EventEnvelope, json);
+  const envErrors = validateSync(envelope, { forbidUnknownValues: false });
+  if (envErrors.length) throw new InvalidEventError('EVENT.INVALID', `envelope invalid: ${describe(envErrors).join(', ')}`);
+  const cls = payloadClassOf(envelope.type, envelope.version);
+  if (!cls) throw new InvalidEventError('EVENT.UNKNOWN_TYPE', `unknown event ${envelope.type} v${envelope.version}`);
+  const payload = plainToInstance(cls, (json as { payload: object }).payload);
+  const payloadErrors = validateSync(payload, { whitelist: false, forbidUnknownValues: true });
+  if (payloadErrors.length) throw new InvalidEventError('EVENT.INVALID', `payload of ${envelope.type} v${envelope.version} invalid: ${describe(payloadErrors).join(', ')}`);
+  envelope.payload = payload;
+  return envelope;
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { CORRELATION_HEADER, createLogger, Logger, runWithCorrelation, sanitizeCorrelationId } from '@twinning/platform-observability';
+
+interface Req { headers: Record<string, string | string[] | undefined>; method: string; originalUrl?: string; url: string }
+interface Res { setHeader(name: string, value: string): void; on(ev: 'finish', cb: () => void): void; statusCode: number }
+
+/**
+ * Takes `x-correlation-id` from the request (or makes one), echoes it in the response, and runs
+ * the rest of the request inside that correlation context, so logs and outbox events carry it.
+ */
+@Injectable()
+export class CorrelationMiddleware implements NestMiddleware {
+  private static loggers = new Map<string, Logger>();
+  static service = 'http';
+
+  use(req: Req, res: Res, next: () => void): void {
+    const correlationId = sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID();
+    req.headers[CORRELATION_HEADER] = correlationId;
+    res.setHeader(CORRELATION_HEADER, correlationId);
+    const started = process.hrtime.bigint();
+    const log = CorrelationMiddleware.logger();
+    runWithCorrelation({ correlationId }, () => {
+      res.on('finish', () =>
+        runWithCorrelation({ correlationId }, () =>
+          log.info({ method: req.method, url: req.originalUrl ?? req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'),
+        ),
+      );
+      next();
+    });
+  }
+
+  private static logger(): Logger {
+    let l = this.loggers.get(this.service);
+    if (!l) this.loggers.set(this.service, (l = createLogger(`${this.service}.http`)));
+    return l;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './correlation.middleware';
+export * from './validation';
+export * from './health.controller';
+export * from './pino-nest-logger';
+export * from './configure-app';

@@ -1,0 +1,46 @@
+export interface MessagingOptions {
+  /** Producer name in the envelope and the client id prefix, e.g. `delegations`. */
+  service: string;
+  brokers: string[];
+  /** Prepended to every topic and consumer group (deployments, test runs). */
+  topicPrefix?: string;
+  /** Partitions for topics this service creates. */
+  partitions?: number;
+  relay?: Partial<RelaySettings>;
+  consumer?: Partial<ConsumerSettings>;
+}
+
+export interface RelaySettings {
+  batchSize: number;
+  /** Safety poll when no NOTIFY arrives (e.g. notifications lost while reconnecting). */
+  idlePollMs: number;
+  /** Published rows older than this are deleted. */
+  retentionHours: number;
+  /** Test hook: runs after Kafka acknowledged a batch and before the rows are marked published. */
+  afterPublish?: (eventIds: string[]) => Promise<void> | void;
+}
+
+export interface ConsumerSettings {
+  /** Attempts of one batch transaction before the partition is paused and re-read. */
+  maxAttempts: number;
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  /** Pause after the attempts are exhausted; the batch is then re-read from the first unprocessed offset. */
+  pauseAfterExhaustedMs: number;
+  sessionTimeoutMs: number;
+  maxWaitTimeInMs: number;
+}
+
+export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, idlePollMs: 1000, retentionHours: 24 };
+export const DEFAULT_CONSUMER: ConsumerSettings = {
+  maxAttempts: 5,
+  initialBackoffMs: 100,
+  maxBackoffMs: 5000,
+  pauseAfterExhaustedMs: 10000,
+  sessionTimeoutMs: 30000,
+  maxWaitTimeInMs: 50,
+};
+
+export function prefixed(options: Pick<MessagingOptions, 'topicPrefix'>, name: string): string {
+  return `${options.topicPrefix ?? ''}${name}`;
+}

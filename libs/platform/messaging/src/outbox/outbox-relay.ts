@@ -1,0 +1,154 @@
+import { Client } from 'pg';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { createLogger, Logger } from '@twinning/platform-observability';
+import { DEFAULT_RELAY, MessagingOptions, RelaySettings } from '../messaging-options';
+import { createOrderedProducer } from '../kafka/kafka-factory';
+
+interface PendingRow {
+  id: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Advisory lock key: one active relay per database, other instances stand by. */
+const RELAY_LOCK_KEY = 7_322_001;
+
+/**
+ * Publishes pending outbox rows to Kafka in id order, keyed by aggregate id, then marks them
+ * published. Wakes on NOTIFY from the outbox trigger; a slow safety poll covers lost notifications.
+ * A crash between the Kafka acknowledgement and the mark re-publishes those rows: at most a
+ * duplicate (consumers' inboxes absorb it), never a loss.
+ */
+export class OutboxRelay {
+  private readonly settings: RelaySettings;
+  private readonly log: Logger;
+  private producer?: Producer;
+  private listener?: Client;
+  private running = false;
+  private wake?: () => void;
+  private dirty = true;
+  private loop?: Promise<void>;
+  private lastCleanup = 0;
+  private isLeader = false;
+  published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: MessagingOptions,
+  ) {
+    this.settings = { ...DEFAULT_RELAY, ...options.relay };
+    this.log = createLogger(`${options.service}.outbox-relay`);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.producer = createOrderedProducer(this.kafka);
+    await this.producer.connect();
+    await this.connectListener();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  /** Publishes everything pending now (used by the loop; callable from tools). Returns rows published. */
+  async drainOnce(): Promise<number> {
+    const rows: PendingRow[] = await this.dataSource.query(
+      `SELECT id, event_id, topic, message_key, value, headers FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      [this.settings.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, PendingRow[]>();
+    for (const r of rows) {
+      const list = byTopic.get(r.topic) ?? [];
+      list.push(r);
+      byTopic.set(r.topic, list);
+    }
+    await this.producer!.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+        topic,
+        messages: list.map((r) => ({ key: r.message_key, value: r.value, headers: r.headers })),
+      })),
+    });
+    if (this.settings.afterPublish) await this.settings.afterPublish(rows.map((r) => r.event_id));
+    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    this.published += rows.length;
+    return rows.length;
+  }
+
+  private async connectListener(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url, application_name: `${this.options.service}-outbox-relay` });
+    client.on('notification', () => {
+      this.dirty = true;
+      this.wake?.();
+    });
+    client.on('error', (e) => {
+      this.log.warn({ err: e.message }, 'outbox listener connection lost; reconnecting');
+      this.isLeader = false;
+      this.listener = undefined;
+      this.wake?.();
+    });
+    await client.connect();
+    await client.query('LISTEN outbox_pending');
+    this.listener = client;
+  }
+
+  private async tryLead(): Promise<boolean> {
+    if (this.isLeader) return true;
+    if (!this.listener) await this.connectListener();
+    const res = await this.listener!.query('SELECT pg_try_advisory_lock($1) AS ok', [RELAY_LOCK_KEY]);
+    this.isLeader = res.rows[0].ok === true;
+    return this.isLeader;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
+      this.wake = () => { clearTimeout(t); this.wake = undefined; resolve(); };
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (!(await this.tryLead())) {
+          await this.sleep(this.settings.idlePollMs * 2);
+          continue;
+        }
+        this.dirty = false;
+        const n = await this.drainOnce();
+        failures = 0;
+        await this.cleanupIfDue();
+        if (n === this.settings.batchSize || this.dirty) continue;
+        await this.sleep(this.settings.idlePollMs);
+      } catch (e) {
+        failures++;
+        const delay = Math.min(5000, 100 * 2 ** Math.min(failures, 6));
+        if (this.running) this.log.warn({ err: (e as Error).message, retryInMs: delay }, 'outbox relay failed; rows stay pending and will be retried');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - ($1 || ' hours')::interval`, [String(this.settings.retentionHours)]);
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, EventType, EventVersion, PayloadOf, payloadClassOf, topicOf } from '@twinning/contracts';
+import { CORRELATION_HEADER, currentCorrelation } from '@twinning/platform-observability';
+import { MessagingOptions, prefixed } from '../messaging-options';
+
+export interface NewEvent<T extends EventType, V extends EventVersion<T>> {
+  type: T;
+  version: V;
+  aggregateId: string;
+  organisationId: string | null;
+  payload: PayloadOf<T, V>;
+  /** Defaults to the current request's or consumed event's correlation id. */
+  correlationId?: string;
+  causationId?: string | null;
+  occurredAt?: Date;
+}
+
+export interface OutboxRow {
+  eventId: string;
+  topic: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * Writes events into the outbox table through the caller's transaction, so the event exists if
+ * and only if the state change committed. The relay publishes it afterwards.
+ */
+export class OutboxWriter {
+  constructor(private readonly options: MessagingOptions) {}
+
+  envelope<T extends EventType, V extends EventVersion<T>>(event: NewEvent<T, V>): EventEnvelope<PayloadOf<T, V>> {
+    const cls = payloadClassOf(event.type, event.version);
+    if (!cls) throw new Error(`OUTBOX.UNKNOWN_EVENT: ${event.type} v${event.version} is not in the contracts catalogue`);
+    const errors = validateSync(plainToInstance(cls, event.payload), { forbidUnknownValues: true });
+    if (errors.length) {
+      throw new Error(`OUTBOX.INVALID_PAYLOAD: ${event.type} v${event.version}: ${errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join(', ')}`);
+    }
+    const ctx = currentCorrelation();
+    return {
+      eventId: randomUUID(),
+      type: event.type,
+      version: event.version,
+      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+      organisationId: event.organisationId,
+      aggregateId: event.aggregateId,
+      correlationId: event.correlationId ?? ctx?.correlationId ?? randomUUID(),
+      causationId: event.causationId ?? ctx?.causationId ?? null,
+      producer: this.options.service,
+      payload: event.payload,
+    };
+  }
+
+  toRow(envelope: EventEnvelope, topic = prefixed(this.options, topicOf(envelope.type as EventType))): OutboxRow {
+    return {
+      eventId: envelope.eventId,
+      topic,
+      key: envelope.aggregateId,
+      value: Buffer.from(JSON.stringify(envelope)),
+      headers: {
+        [CORRELATION_HEADER]: envelope.correlationId,
+        'x-event-type': envelope.type,
+        'x-event-version': String(envelope.version),
+        'x-producer': envelope.producer,
+      },
+    };
+  }
+
+  /** Appends one event in the given transaction; returns its envelope. */
+  async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>> {
+    const env = this.envelope(event);
+    await this.insertRows(tx, [this.toRow(env)]);
+    return env;
+  }
+
+  /** Appends many events with one multi-row INSERT (hot paths, bulk imports). */
+  async appendMany(tx: EntityManager, events: NewEvent<EventType, never>[]): Promise<EventEnvelope[]> {
+    const envs = events.map((e) => this.envelope(e));
+    await this.insertRows(tx, envs.map((e) => this.toRow(e)));
+    return envs;
+  }
+
+  async insertRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const params: unknown[] = [];
+      const values = chunk.map((r, j) => {
+        params.push(r.eventId, r.topic, r.key, r.value, JSON.stringify(r.headers));
+        const b = j * 5;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::jsonb)`;
+      });
+      await tx.query(`INSERT INTO outbox (event_id, topic, message_key, value, headers) VALUES ${values.join(', ')}`, params);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+
+let counter = 0;
+
+export function kafkaBrokers(): string[] {
+  return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+}
+
+/** A topic/consumer-group prefix unique to this test run and file, so runs never see each other's messages. */
+export function uniqueTopicPrefix(): string {
+  return `t.${process.env.TEST_RUN_ID ?? Date.now().toString(36)}.${process.pid}.${counter++}.`;
+}
+
+export interface ReadMessage {
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+}
+
+/** Direct access to the real broker for tests: raw produce, and reading a whole topic back. */
+export class TestKafka {
+  readonly kafka = new Kafka({ clientId: `test-${randomUUID().slice(0, 8)}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  private producer?: Producer;
+
+  async createTopic(topic: string, numPartitions = 1): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor: 1 }] });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async produce(topic: string, messages: { key?: string; value: string | Buffer; headers?: IHeaders; partition?: number }[]): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** Every message currently in the topic (all partitions), read with the admin offsets as the end. */
+  async readAll(topic: string, timeoutMs = 10000): Promise<ReadMessage[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    const want = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
+    const out: ReadMessage[] = [];
+    if ([...want.values()].every((h) => h === 0n)) return out;
+    const consumer = this.kafka.consumer({ groupId: `reader-${randomUUID()}`, maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const seen = new Map<number, bigint>();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`readAll(${topic}) timed out`)), timeoutMs);
+      const done = () => [...want.entries()].every(([p, h]) => h === 0n || (seen.get(p) ?? -1n) + 1n >= h);
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            out.push({
+              key: message.key?.toString() ?? null,
+              value: message.value,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+              partition,
+              offset: message.offset,
+            });
+            seen.set(partition, BigInt(message.offset));
+            if (done()) { clearTimeout(timer); resolve(); }
+          },
+        })
+        .catch(reject);
+    });
+    await consumer.disconnect();
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+}
