@@ -5,6 +5,8 @@ const path = require('node:path');
 module.exports = async function globalSetup() {
   process.env.TEST_RUN_ID = process.env.TEST_RUN_ID || `r${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
   process.env.KAFKA_BROKERS = process.env.KAFKA_BROKERS || '127.0.0.1:9092';
+  // services under test log warnings and errors only (set LOG_LEVEL=info to see every request)
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
   const wait = path.join(__dirname, '..', '..', '..', 'tools', 'kafka', 'wait-for-kafka.js');
   try {
     execFileSync(process.execPath, [wait, process.env.KAFKA_BROKERS.split(',')[0]], { stdio: 'ignore', timeout: 15000 });

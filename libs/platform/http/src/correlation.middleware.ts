@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { NestMiddleware } from '@nestjs/common';
 import { CORRELATION_HEADER, createLogger, Logger, runWithCorrelation, sanitizeCorrelationId } from '@twinning/platform-observability';
 
 interface Req { headers: Record<string, string | string[] | undefined>; method: string; originalUrl?: string; url: string }
@@ -9,17 +9,19 @@ interface Res { setHeader(name: string, value: string): void; on(ev: 'finish', c
  * Takes `x-correlation-id` from the request (or makes one), echoes it in the response, and runs
  * the rest of the request inside that correlation context, so logs and outbox events carry it.
  */
-@Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
-  private static loggers = new Map<string, Logger>();
-  static service = 'http';
+  private readonly log: Logger;
+
+  constructor(service: string) {
+    this.log = createLogger(`${service}.http`);
+  }
 
   use(req: Req, res: Res, next: () => void): void {
     const correlationId = sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID();
     req.headers[CORRELATION_HEADER] = correlationId;
     res.setHeader(CORRELATION_HEADER, correlationId);
     const started = process.hrtime.bigint();
-    const log = CorrelationMiddleware.logger();
+    const log = this.log;
     runWithCorrelation({ correlationId }, () => {
       res.on('finish', () =>
         runWithCorrelation({ correlationId }, () =>
@@ -28,11 +30,5 @@ export class CorrelationMiddleware implements NestMiddleware {
       );
       next();
     });
-  }
-
-  private static logger(): Logger {
-    let l = this.loggers.get(this.service);
-    if (!l) this.loggers.set(this.service, (l = createLogger(`${this.service}.http`)));
-    return l;
   }
 }

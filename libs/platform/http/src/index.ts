@@ -3,3 +3,5 @@ export * from './validation';
 export * from './health.controller';
 export * from './pino-nest-logger';
 export * from './configure-app';
+export * from './service-shell.module';
+export * from './bootstrap-service';

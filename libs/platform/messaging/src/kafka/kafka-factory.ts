@@ -30,5 +30,7 @@ export function createOrderedProducer(kafka: Kafka, transactionalId?: string): P
     transactionalId,
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
+    // idempotence needs unbounded retries; the total time is still bounded by maxRetryTime
+    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 30000 },
   });
 }

@@ -1,0 +1,8 @@
+import { DataSourceOptions } from 'typeorm';
+import { withMessagingMigrations } from '@twinning/platform-http';
+import { serviceDataSourceOptions } from '@twinning/platform-persistence';
+
+/** The logistics database: for now the messaging tables only; its features add entities and migrations here. */
+export function logisticsDataSourceOptions(url: string): DataSourceOptions {
+  return serviceDataSourceOptions({ url, entities: [], migrations: withMessagingMigrations([]), applicationName: 'logistics' });
+}

@@ -1,0 +1,14 @@
+import { DataSourceOptions } from 'typeorm';
+import { withMessagingMigrations } from '@twinning/platform-http';
+import { serviceDataSourceOptions } from '@twinning/platform-persistence';
+import { KnownDelegationEntity } from '../delegation-directory/infrastructure/known-delegation.entity';
+import { CreateKnownDelegation1764288200000 } from './migrations/1764288200000-create-known-delegation';
+
+export function notificationsDataSourceOptions(url: string): DataSourceOptions {
+  return serviceDataSourceOptions({
+    url,
+    entities: [KnownDelegationEntity],
+    migrations: withMessagingMigrations([CreateKnownDelegation1764288200000]),
+    applicationName: 'notifications',
+  });
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger } from '@twinning/platform-observability';
+import { CorrelationMiddleware } from './correlation.middleware';
+import { configureServiceApp } from './configure-app';
+import { PinoNestLogger } from './pino-nest-logger';
+
+export interface BootstrapOptions {
+  service: string;
+  module: DynamicModule;
+  apiPrefix: string;
+  port: number;
+  host?: string;
+  /** The gateway proxies raw bodies, so it turns Nest's body parser off. */
+  bodyParser?: boolean;
+  /** Extra Express middleware, mounted after the correlation middleware (e.g. the gateway's proxy). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  middleware?: any[];
+}
+
+/** Creates, configures and starts a service's HTTP app (also used by e2e tests with port 0). */
+export async function createServiceApp(o: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(o.module, { logger: new PinoNestLogger(o.service), bodyParser: o.bodyParser ?? true });
+  const mw = new CorrelationMiddleware(o.service);
+  app.use(mw.use.bind(mw));
+  for (const m of o.middleware ?? []) app.use(m);
+  configureServiceApp(app, o.apiPrefix);
+  await app.listen(o.port, o.host ?? '127.0.0.1');
+  return app;
+}
+
+export async function bootstrapService(o: BootstrapOptions): Promise<void> {
+  const log = createLogger(o.service);
+  try {
+    const app = await createServiceApp(o);
+    log.info({ url: await app.getUrl() }, `${o.service} listening`);
+  } catch (e) {
+    log.fatal({ err: (e as Error).message, stack: (e as Error).stack }, `${o.service} failed to start`);
+    process.exit(1);
+  }
+}

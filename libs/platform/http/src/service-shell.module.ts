@@ -1,0 +1,47 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BaseServiceEnv } from '@twinning/platform-config';
+import { CreateMessagingTables1764288000000, EventConsumer, MessagingModule, MessagingModuleOptions } from '@twinning/platform-messaging';
+import { DataSourceOptions } from 'typeorm';
+import { HealthController } from './health.controller';
+
+export interface ServiceShellOptions {
+  service: string;
+  env: BaseServiceEnv;
+  /** From the service's database/data-source.ts (migrations include the messaging tables, see withMessagingMigrations). */
+  dataSource: DataSourceOptions;
+  produces?: string[];
+  consumers?: Type<EventConsumer>[];
+  messaging?: Partial<MessagingModuleOptions>;
+}
+
+/** Every domain service's plumbing: its own database (migrations run at start), Kafka messaging, /health. */
+@Module({})
+export class ServiceShellModule {
+  static forRoot(o: ServiceShellOptions): DynamicModule {
+    return {
+      module: ServiceShellModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...o.dataSource,
+          migrationsRun: true,
+        }),
+        MessagingModule.forRoot({
+          service: o.service,
+          brokers: o.env.KAFKA_BROKERS.split(','),
+          topicPrefix: o.env.KAFKA_TOPIC_PREFIX,
+          produces: o.produces,
+          consumers: o.consumers,
+          ...o.messaging,
+        }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}
+
+/** The list a service's migrate.ts and data-source.ts use, the messaging tables first. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function withMessagingMigrations(migrations: Function[]): Function[] {
+  return [CreateMessagingTables1764288000000, ...migrations];
+}
