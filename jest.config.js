@@ -5,10 +5,11 @@ const swc = { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorator
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts', '<rootDir>/{apps,libs,tools}/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools,tests}/**/*.spec.ts', '<rootDir>/{apps,libs,tools,tests}/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: pathsToModuleNameMapper(),
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.js',
+  setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,51 +1,42 @@
-import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createServiceApp } from '@twinning/platform-http';
-import { loadEnv } from '@twinning/platform-config';
-import { eventually, kafkaBrokers, TestDatabase, TestKafka, uniqueTopicPrefix } from '@twinning/testing';
-import { delegationsApp } from '../../delegations/src/app.module';
-import { DelegationsEnv } from '../../delegations/src/config/delegations-env';
-import { notificationsApp } from '../../notifications/src/app.module';
-import { NotificationsEnv } from '../../notifications/src/config/notifications-env';
-import { gatewayApp } from '../src/app.module';
-import { GatewayEnv } from '../src/config/gateway-env';
+import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, uniqueTopicPrefix } from '@twinning/testing';
 
 /**
- * The first vertical slice, on the real broker and real databases:
- * gateway → delegations (row + outbox event in one transaction) → relay → Kafka → notifications (inbox + read model).
+ * The first vertical slice, each service a real process built from this tree, on the real broker and
+ * real databases: gateway → delegations (row + outbox event in one transaction) → relay → Kafka →
+ * notifications (inbox + read model).
  */
 describe('POST /api/delegations through the gateway', () => {
   const prefix = uniqueTopicPrefix();
-  const kafka = new TestKafka();
   let dbs: Record<'gateway' | 'delegations' | 'notifications', TestDatabase>;
-  let delegations: INestApplication;
-  let notifications: INestApplication;
-  let gateway: INestApplication;
+  let delegations: ServiceProcess;
+  let notifications: ServiceProcess;
+  let gateway: ServiceProcess;
+  const api = () => request(gateway.url);
 
   beforeAll(async () => {
     const [g, d, n] = await Promise.all([TestDatabase.create('gateway'), TestDatabase.create('delegations'), TestDatabase.create('notifications')]);
     dbs = { gateway: g, delegations: d, notifications: n };
-    const common = { KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', PORT: '0' };
-    delegations = await createServiceApp(delegationsApp(loadEnv(DelegationsEnv, { ...common, DATABASE_URL: d.url })));
-    notifications = await createServiceApp(notificationsApp(loadEnv(NotificationsEnv, { ...common, DATABASE_URL: n.url })));
+    const common = { KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'info' };
+    [delegations, notifications] = await Promise.all([
+      ServiceProcess.start('delegations', { ...common, DATABASE_URL: d.url }),
+      ServiceProcess.start('notifications', { ...common, DATABASE_URL: n.url }),
+    ]);
     const unused = 'http://127.0.0.1:9';
-    gateway = await createServiceApp(gatewayApp(loadEnv(GatewayEnv, {
+    gateway = await ServiceProcess.start('gateway', {
       ...common, DATABASE_URL: g.url,
-      DELEGATIONS_URL: await delegations.getUrl(), NOTIFICATIONS_URL: await notifications.getUrl(),
+      DELEGATIONS_URL: delegations.url, NOTIFICATIONS_URL: notifications.url,
       HOST_MATCHING_URL: unused, LOGISTICS_URL: unused,
-    })));
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await notifications?.close();
-    await delegations?.close();
-    await kafka.close();
+    await Promise.all([gateway?.stop(), notifications?.stop(), delegations?.stop()]);
     await Promise.all(Object.values(dbs ?? {}).map((db) => db.drop()));
   });
 
   it('creates the delegation and its event in one transaction, and notifications records it', async () => {
-    const res = await request(gateway.getHttpServer())
+    const res = await api()
       .post('/api/delegations')
       .set('x-correlation-id', 'slice-test-1')
       .send({ title: 'Tacoma youth orchestra to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' })
@@ -76,14 +67,14 @@ describe('POST /api/delegations through the gateway', () => {
     });
 
     // and the read model answers through the gateway too
-    const seen = await request(gateway.getHttpServer()).get(`/api/notifications/delegations/${id}`).expect(200);
+    const seen = await api().get(`/api/notifications/delegations/${id}`).expect(200);
     expect(seen.body.title).toBe('Tacoma youth orchestra to Fuzhou');
-    const back = await request(gateway.getHttpServer()).get(`/api/delegations/${id}`).expect(200);
+    const back = await api().get(`/api/delegations/${id}`).expect(200);
     expect(back.body.id).toBe(id);
   });
 
   it('answers 400 naming the field when the end date is before the start, and writes nothing', async () => {
-    const res = await request(gateway.getHttpServer())
+    const res = await api()
       .post('/api/delegations')
       .send({ title: 'San Diego civic delegation to Jalalabad', hostCity: 'Jalalabad', startDate: '2027-05-10', endDate: '2027-05-01' })
       .expect(400);
@@ -93,7 +84,7 @@ describe('POST /api/delegations through the gateway', () => {
   });
 
   it('answers 400 naming each missing, malformed or unknown field', async () => {
-    const res = await request(gateway.getHttpServer())
+    const res = await api()
       .post('/api/delegations')
       .send({ hostCity: 'Fuzhou', startDate: '10/04/2027', endDate: '2027-04-18', colour: 'red' })
       .expect(400);
@@ -103,18 +94,26 @@ describe('POST /api/delegations through the gateway', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    await request(gateway.getHttpServer()).post('/api/delegations').set('content-type', 'application/json').send('{"title": ').expect(400);
+    await api().post('/api/delegations').set('content-type', 'application/json').send('{"title": ').expect(400);
   });
 
   it('reports health with database and Kafka on every service', async () => {
-    for (const app of [gateway, delegations, notifications]) {
-      const res = await request(app.getHttpServer()).get('/health').expect(200);
+    for (const svc of [gateway, delegations, notifications]) {
+      const res = await request(svc.url).get('/health').expect(200);
       expect(res.body).toMatchObject({ status: 'up', database: { up: true }, kafka: { up: true } });
     }
   });
 
+  it('logs the correlation id of the request in every service it crossed', async () => {
+    await api().post('/api/delegations').set('x-correlation-id', 'slice-log-check')
+      .send({ title: 'Log check', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-11' }).expect(201);
+    await eventually(() => {
+      for (const svc of [gateway, delegations]) expect(svc.output).toContain('"correlationId":"slice-log-check"');
+    });
+  });
+
   it('answers 502 when the service behind a path is down', async () => {
-    const res = await request(gateway.getHttpServer()).get('/api/logistics/anything').expect(502);
+    const res = await api().get('/api/logistics/anything').expect(502);
     expect(res.body.code).toBe('GATEWAY.SERVICE_UNAVAILABLE');
   });
 });
