@@ -1,76 +1,98 @@
 import * as path from 'path';
-import { ESLint } from 'eslint';
-import { createProjectGraphAsync } from '@nx/devkit';
+import { execFileSync } from 'child_process';
 
-// Lints snippets as if they were files of the projects (they are never written to disk), with the
-// repository's own eslint.config.mjs and Nx project graph, and checks what @nx/enforce-module-boundaries says.
+// Proves that eslint.config.mjs + the project.json tags really enforce the module boundaries: snippets are
+// linted as if they were files of a project (never written to disk) through the ESLint Node API, and the
+// answers of @nx/enforce-module-boundaries are checked. The linting runs in lint-probe.js (a child
+// process) because ESLint 9 loads its config with import(), which jest's sandbox cannot do.
 const repoRoot = path.resolve(__dirname, '..', '..');
 const RULE = '@nx/enforce-module-boundaries';
 
-let eslint: ESLint;
+type Message = { ruleId: string | null; message: string; fatal: boolean };
 
-beforeAll(async () => {
-  // the rule reads the cached project graph; computing it here makes the test independent of earlier nx runs
-  await createProjectGraphAsync({ exitOnError: false, resetDaemonClient: false });
-  eslint = new ESLint({ cwd: repoRoot });
+const probes = {
+  contractsKafka: { filePath: 'libs/contracts/src/boundary-probe.ts', code: "import { Kafka } from 'kafkajs';\nexport const probe = Kafka;\n" },
+  contractsNest: {
+    filePath: 'libs/contracts/src/boundary-probe.ts',
+    code: "import { Injectable } from '@nestjs/common';\nimport { Entity } from 'typeorm';\nexport const probe = [Injectable, Entity];\n",
+  },
+  contractsValidator: {
+    filePath: 'libs/contracts/src/boundary-probe.ts',
+    code: "import { IsUUID } from 'class-validator';\nimport { Type } from 'class-transformer';\nexport const probe = [IsUUID, Type];\n",
+  },
+  contractsPlatform: { filePath: 'libs/contracts/src/boundary-probe.ts', code: "import * as config from '@twinning/platform-config';\nexport const probe = config;\n" },
+  appRelativeApp: { filePath: 'apps/gateway/src/boundary-probe.ts', code: "import { x } from '../../delegations/src/x';\nexport const probe = x;\n" },
+  appWorkspacePathApp: { filePath: 'apps/gateway/src/boundary-probe.ts', code: "import { x } from 'apps/host-matching/src/x';\nexport const probe = x;\n" },
+  appLibs: {
+    filePath: 'apps/gateway/src/boundary-probe.ts',
+    code: "import * as contracts from '@twinning/contracts';\nimport * as config from '@twinning/platform-config';\nexport const probe = [contracts, config];\n",
+  },
+  appSrcTesting: { filePath: 'apps/delegations/src/boundary-probe.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
+  appTestTesting: { filePath: 'apps/delegations/test/boundary-probe.e2e-spec.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
+  systemTestApp: { filePath: 'tests/system/boundary-probe.e2e-spec.ts', code: "import { x } from '../../apps/delegations/src/app.module';\nexport const probe = x;\n" },
+  systemTestTesting: { filePath: 'tests/system/boundary-probe.e2e-spec.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
+};
+type Probe = keyof typeof probes;
+
+let results: Record<Probe, Message[]>;
+
+beforeAll(() => {
+  const names = Object.keys(probes) as Probe[];
+  const stdout = execFileSync(process.execPath, [path.join(__dirname, 'lint-probe.js')], {
+    cwd: repoRoot,
+    input: JSON.stringify(names.map((n) => probes[n])),
+    env: { ...process.env, NX_DAEMON: 'false' },
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const out = JSON.parse(stdout) as Message[][];
+  results = Object.fromEntries(names.map((n, i) => [n, out[i]])) as Record<Probe, Message[]>;
 }, 120000);
 
-async function boundaryMessages(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, filePath) });
-  expect(result.messages.filter((m) => m.fatal)).toEqual([]);
-  return result.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+function boundaryMessages(probe: Probe): string[] {
+  expect(results[probe].filter((m) => m.fatal)).toEqual([]);
+  return results[probe].filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
 describe('module boundaries (eslint.config.mjs + project.json tags)', () => {
-  it('forbids contracts from importing kafkajs', async () => {
-    const messages = await boundaryMessages('libs/contracts/src/boundary-probe.ts', "import { Kafka } from 'kafkajs';\nexport const probe = Kafka;\n");
-    expect(messages).toEqual([expect.stringContaining('is not allowed to import "kafkajs"')]);
+  it('forbids contracts from importing kafkajs', () => {
+    expect(boundaryMessages('contractsKafka')).toEqual([expect.stringContaining('"type:contracts" is not allowed to import "kafkajs"')]);
   });
 
-  it('forbids contracts from importing NestJS or TypeORM', async () => {
-    const messages = await boundaryMessages(
-      'libs/contracts/src/boundary-probe.ts',
-      "import { Injectable } from '@nestjs/common';\nimport { Entity } from 'typeorm';\nexport const probe = [Injectable, Entity];\n",
-    );
-    expect(messages).toHaveLength(2);
-  });
-
-  it('lets contracts import class-validator and class-transformer', async () => {
-    const messages = await boundaryMessages(
-      'libs/contracts/src/boundary-probe.ts',
-      "import { IsUUID } from 'class-validator';\nimport { Type } from 'class-transformer';\nexport const probe = [IsUUID, Type];\n",
-    );
-    expect(messages).toEqual([]);
-  });
-
-  it('forbids contracts from importing a platform library', async () => {
-    const messages = await boundaryMessages('libs/contracts/src/boundary-probe.ts', "import * as config from '@twinning/platform-config';\nexport const probe = config;\n");
-    expect(messages).toEqual([expect.stringContaining('can only depend on libs tagged with "type:contracts"')]);
-  });
-
-  it('forbids an app from importing another app by relative path', async () => {
-    const messages = await boundaryMessages('apps/gateway/src/boundary-probe.ts', "import { x } from '../../delegations/src/x';\nexport const probe = x;\n");
-    expect(messages).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
-  });
-
-  it('forbids an app from importing another app by workspace path', async () => {
-    const messages = await boundaryMessages('apps/gateway/src/boundary-probe.ts', "import { x } from 'apps/host-matching/src/x';\nexport const probe = x;\n");
-    expect(messages).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
-  });
-
-  it('lets an app import contracts and platform libraries', async () => {
-    const messages = await boundaryMessages(
-      'apps/gateway/src/boundary-probe.ts',
-      "import * as contracts from '@twinning/contracts';\nimport * as config from '@twinning/platform-config';\nexport const probe = [contracts, config];\n",
-    );
-    expect(messages).toEqual([]);
-  });
-
-  it('keeps the test harness out of production code but allows it in tests', async () => {
-    const code = "import * as testing from '@twinning/testing';\nexport const probe = testing;\n";
-    expect(await boundaryMessages('apps/delegations/src/boundary-probe.ts', code)).toEqual([
-      expect.stringContaining('can only depend on libs tagged with "type:platform", "type:contracts"'),
+  it('forbids contracts from importing NestJS or TypeORM', () => {
+    expect(boundaryMessages('contractsNest')).toEqual([
+      expect.stringContaining('is not allowed to import "@nestjs/common"'),
+      expect.stringContaining('is not allowed to import "typeorm"'),
     ]);
-    expect(await boundaryMessages('apps/delegations/test/boundary-probe.e2e-spec.ts', code)).toEqual([]);
+  });
+
+  it('lets contracts import class-validator and class-transformer', () => {
+    expect(boundaryMessages('contractsValidator')).toEqual([]);
+  });
+
+  it('forbids contracts from importing a platform library', () => {
+    expect(boundaryMessages('contractsPlatform')).toEqual([expect.stringContaining('can only depend on libs tagged with "type:contracts"')]);
+  });
+
+  it('forbids an app from importing another app by relative path', () => {
+    expect(boundaryMessages('appRelativeApp')).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
+  });
+
+  it('forbids an app from importing another app by workspace path', () => {
+    expect(boundaryMessages('appWorkspacePathApp')).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
+  });
+
+  it('lets an app import contracts and platform libraries', () => {
+    expect(boundaryMessages('appLibs')).toEqual([]);
+  });
+
+  it('keeps the test harness out of production code but allows it in tests', () => {
+    expect(boundaryMessages('appSrcTesting')).toEqual([expect.stringContaining('can only depend on libs tagged with "type:platform", "type:contracts"')]);
+    expect(boundaryMessages('appTestTesting')).toEqual([]);
+  });
+
+  it('keeps system tests black-box: the harness yes, a service\'s code no', () => {
+    expect(boundaryMessages('systemTestApp')).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
+    expect(boundaryMessages('systemTestTesting')).toEqual([]);
   });
 });

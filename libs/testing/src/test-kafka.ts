@@ -47,35 +47,43 @@ export class TestKafka {
   async readAll(topic: string, timeoutMs = 10000): Promise<ReadMessage[]> {
     const admin = this.kafka.admin();
     await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
+    let ends: { partition: number; high: string }[];
+    try {
+      ends = await admin.fetchTopicOffsets(topic);
+    } finally {
+      await admin.disconnect();
+    }
     const want = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
     const out: ReadMessage[] = [];
     if ([...want.values()].every((h) => h === 0n)) return out;
     const consumer = this.kafka.consumer({ groupId: `reader-${randomUUID()}`, maxWaitTimeInMs: 50 });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const seen = new Map<number, bigint>();
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`readAll(${topic}) timed out`)), timeoutMs);
-      const done = () => [...want.entries()].every(([p, h]) => h === 0n || (seen.get(p) ?? -1n) + 1n >= h);
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            out.push({
-              key: message.key?.toString() ?? null,
-              value: message.value,
-              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
-              partition,
-              offset: message.offset,
-            });
-            seen.set(partition, BigInt(message.offset));
-            if (done()) { clearTimeout(timer); resolve(); }
-          },
-        })
-        .catch(reject);
-    });
-    await consumer.disconnect();
+    // disconnected on every path, a timeout included (a connected consumer would keep jest's worker alive)
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const seen = new Map<number, bigint>();
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`readAll(${topic}) timed out`)), timeoutMs);
+        const done = () => [...want.entries()].every(([p, h]) => h === 0n || (seen.get(p) ?? -1n) + 1n >= h);
+        consumer
+          .run({
+            eachMessage: async ({ partition, message }) => {
+              out.push({
+                key: message.key?.toString() ?? null,
+                value: message.value,
+                headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+                partition,
+                offset: message.offset,
+              });
+              seen.set(partition, BigInt(message.offset));
+              if (done()) { clearTimeout(timer); resolve(); }
+            },
+          })
+          .catch((e) => { clearTimeout(timer); reject(e); });
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+    }
     return out;
   }
 

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# `npm run start:local`: the whole system on this machine, on the real PostgreSQL and a real Kafka broker.
+#   install (if needed) -> PostgreSQL up -> databases -> Kafka on 127.0.0.1:9092 -> build -> migrations ->
+#   five services in the background (logs in .run/logs, pids in .run/pids) -> wait for every /health ->
+#   demo data (dist/tools/demo/seed-demo.js, when present) -> stays in the foreground.
+# Ctrl-C / TERM stops the services and the broker (if this script started it). From another terminal:
+# tools/scripts/stop-local.sh (npm run stop:local).
+# Honours PG_ADMIN_URL, TWINNING_DB_PREFIX, KAFKA_PORT/KAFKA_CONTROLLER_PORT, KAFKA_TOPIC_PREFIX, LOG_LEVEL,
+# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_URL, JWT secrets...) reaches the services.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$TWINNING_ROOT"
+
+export NX_DAEMON=false
+export PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export KAFKA_PORT="${KAFKA_PORT:-9092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+export LOG_LEVEL="${LOG_LEVEL:-info}"
+RUN="$TWINNING_ROOT/.run"
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT_SECONDS:-60}"
+mkdir -p "$RUN/logs" "$RUN/pids"
+
+for app in "${TWINNING_APPS[@]}"; do
+  pidfile="$RUN/pids/$app.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "[run] $app is already running (pid $(cat "$pidfile")); stop it first: tools/scripts/stop-local.sh" >&2
+    exit 1
+  fi
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$(port_of "$app")/"; then
+    echo "[run] port $(port_of "$app") (for $app) is already taken by another process" >&2
+    exit 1
+  fi
+done
+
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return 0
+  stopping=1
+  echo
+  bash tools/scripts/stop-local.sh
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+
+ensure_install
+bash tools/scripts/ensure-postgres.sh
+node tools/scripts/setup-databases.js
+
+if node tools/kafka/wait-for-kafka.js "127.0.0.1:$KAFKA_PORT" >/dev/null 2>&1; then
+  echo "[kafka] a broker already answers on 127.0.0.1:$KAFKA_PORT; using it and leaving it running on exit"
+else
+  tools/kafka/kafka.sh start
+  # stop-local.sh stops only a broker this script started
+  printf 'KAFKA_PORT=%q\nKAFKA_STATE_DIR=%q\n' "$KAFKA_PORT" "${KAFKA_STATE_DIR:-$TWINNING_ROOT/tools/kafka/.state/$KAFKA_PORT}" > "$RUN/pids/kafka.started"
+fi
+
+node tools/scripts/build.js
+
+env_for() { # app -> the service's environment as NAME=value words
+  local app="$1" base; base="$(pg_base_url)"
+  echo "PORT=$(port_of "$app") DATABASE_URL=$base/$(db_name "$app") KAFKA_BROKERS=$KAFKA_BROKERS LOG_LEVEL=$LOG_LEVEL"
+  if [ "$app" = gateway ]; then
+    echo "DELEGATIONS_URL=http://127.0.0.1:3001 HOST_MATCHING_URL=http://127.0.0.1:3002 LOGISTICS_URL=http://127.0.0.1:3003 NOTIFICATIONS_URL=http://127.0.0.1:3004"
+  fi
+}
+
+for app in "${TWINNING_APPS[@]}"; do
+  migrate="dist/apps/$app/src/database/migrate.js"
+  if [ -f "$migrate" ]; then
+    echo "[migrate] $app"
+    # shellcheck disable=SC2046
+    env $(env_for "$app") node --enable-source-maps "$migrate"
+  else
+    echo "[migrate] $app: $migrate not built; skipped"
+  fi
+done
+
+started=()
+for app in "${TWINNING_APPS[@]}"; do
+  main="dist/apps/$app/src/main.js"
+  if [ ! -f "$main" ]; then echo "[run] $app: $main not built; skipped"; continue; fi
+  log="$RUN/logs/$app.log"
+  echo "----- $(date -u +%FT%TZ) start" >> "$log"
+  # shellcheck disable=SC2046
+  env $(env_for "$app") nohup node --enable-source-maps "$main" >> "$log" 2>&1 &
+  echo $! > "$RUN/pids/$app.pid"
+  started+=("$app")
+done
+if [ ${#started[@]} -eq 0 ]; then echo "[run] no service is built yet" >&2; stop_all; exit 1; fi
+
+for app in "${started[@]}"; do
+  port="$(port_of "$app")" pid="$(cat "$RUN/pids/$app.pid")" deadline=$((SECONDS + HEALTH_TIMEOUT))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health" || true)" = 200 ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "[run] $app exited during start-up; last lines of $RUN/logs/$app.log:" >&2
+      tail -30 "$RUN/logs/$app.log" >&2 || true
+      stop_all; exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "[run] $app did not answer 200 on http://127.0.0.1:$port/health within $HEALTH_TIMEOUT s; see $RUN/logs/$app.log" >&2
+      stop_all; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "[run] $app healthy on http://127.0.0.1:$port"
+done
+
+if [ -f dist/tools/demo/seed-demo.js ]; then
+  echo "[demo] seeding demo data"
+  GATEWAY_URL=http://127.0.0.1:3000 node --enable-source-maps dist/tools/demo/seed-demo.js || echo "[demo] seeding failed (services keep running)" >&2
+fi
+
+echo
+echo "Twinning is running:"
+for app in "${started[@]}"; do
+  printf '  %-14s http://127.0.0.1:%s   log: .run/logs/%s.log\n' "$app" "$(port_of "$app")" "$app"
+done
+printf '  %-14s %s\n' kafka "$KAFKA_BROKERS"
+printf '  %-14s %s\n' postgres "$(pg_base_url)/$(db_name '<service>')"
+echo "Ctrl-C stops everything (or tools/scripts/stop-local.sh from another terminal)."
+
+# foreground until Ctrl-C/TERM, or until a service exits on its own
+declare -A pid_of=()
+for app in "${started[@]}"; do pid_of[$app]="$(cat "$RUN/pids/$app.pid")"; done
+set +e
+wait -n "${pid_of[@]}"
+code=$?
+[ "$stopping" = 1 ] && exit 0
+crashed=()
+for app in "${started[@]}"; do
+  # stop-local.sh removes a pid file before it stops the process: an exit without its pid file was asked for
+  if ! kill -0 "${pid_of[$app]}" 2>/dev/null && [ -f "$RUN/pids/$app.pid" ]; then crashed+=("$app"); fi
+done
+if [ ${#crashed[@]} -eq 0 ]; then echo "[run] stopped by stop-local.sh"; exit 0; fi
+for app in "${crashed[@]}"; do echo "[run] $app exited on its own (code $code); see $RUN/logs/$app.log" >&2; done
+stop_all
+exit 1

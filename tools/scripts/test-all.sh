@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `npm test`: the whole check from a fresh clone, on the real infrastructure.
+#   install (if needed) -> PostgreSQL up -> a dedicated Kafka broker for this run (127.0.0.1:19092, fresh state
+#   under tmp/, stopped on exit) -> lint -> typecheck -> build -> one jest run (JSON report in tmp/jest-results.json)
+# Lint, typecheck and build failures do not stop the run; each counts as one failed suite in the last line,
+# which is always exactly "N passed, N failed" (", N skipped" when some were skipped). Exit code 0 only if
+# everything passed. Extra arguments go to jest (npm test -- tools/lint).
+#   TEST_KAFKA_PORT (19092) TEST_KAFKA_CONTROLLER_PORT (19093) PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres)
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$TWINNING_ROOT"
+
+export NX_DAEMON=false
+export PG_ADMIN_URL="${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
+export KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
+export KAFKA_STATE_DIR="$TWINNING_ROOT/tmp/kafka-test-$KAFKA_PORT"
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+REPORT="$TWINNING_ROOT/tmp/jest-results.json"
+mkdir -p tmp
+rm -f "$REPORT"
+
+failed_steps=()
+step() { # name command...
+  local name="$1"; shift
+  echo "=== $name"
+  local t0=$SECONDS
+  if "$@"; then echo "=== $name: ok ($((SECONDS - t0)) s)"; else echo "=== $name: FAILED ($((SECONDS - t0)) s)"; failed_steps+=("$name"); fi
+}
+
+kafka_job=""
+stop_kafka() {
+  if [ -n "$kafka_job" ] && kill -0 "$kafka_job" 2>/dev/null; then kill "$kafka_job" 2>/dev/null; wait "$kafka_job" 2>/dev/null; fi
+  tools/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  rm -rf "$KAFKA_STATE_DIR"
+}
+trap stop_kafka EXIT
+trap 'exit 130' INT TERM
+
+if ! ensure_install; then echo "=== install: FAILED"; echo "0 passed, 1 failed"; exit 1; fi
+step postgres bash tools/scripts/ensure-postgres.sh
+
+# the broker starts in the background while lint, typecheck and build run
+if (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null || (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_CONTROLLER_PORT") 2>/dev/null; then
+  echo "=== kafka: port $KAFKA_PORT is already in use (another test run?); set TEST_KAFKA_PORT/TEST_KAFKA_CONTROLLER_PORT" >&2
+  failed_steps+=(kafka)
+else
+  tools/kafka/kafka.sh start > tmp/kafka-test-start.log 2>&1 &
+  kafka_job=$!
+fi
+
+step lint bash -c 'npx nx show projects >/dev/null && npx eslint . --max-warnings=0'
+step typecheck npx tsc -p tsconfig.json --noEmit
+step build node tools/scripts/build.js
+
+if [ -n "$kafka_job" ]; then
+  echo "=== kafka"
+  if wait "$kafka_job"; then tail -1 tmp/kafka-test-start.log; else cat tmp/kafka-test-start.log; echo "=== kafka: FAILED"; failed_steps+=(kafka); fi
+  kafka_job=""
+fi
+
+echo "=== jest (KAFKA_BROKERS=$KAFKA_BROKERS)"
+npx jest --ci --json --outputFile="$REPORT" "$@"
+jest_rc=$?
+
+stop_kafka
+trap - EXIT
+
+summary="$(node tools/scripts/test-summary.js "$REPORT" "${#failed_steps[@]}" "$jest_rc")"
+summary_rc=$?
+
+[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+echo "$summary"
+if [ $summary_rc -ne 0 ] || [ $jest_rc -ne 0 ] || [ ${#failed_steps[@]} -gt 0 ]; then exit 1; fi
+exit 0
