@@ -12,6 +12,12 @@ export interface MessagingOptions {
 
 export interface RelaySettings {
   batchSize: number;
+  /**
+   * Bytes (values, keys, headers) one publish may carry; a drain sends fewer rows than batchSize when
+   * they are bigger. Keeps every partition's record batch under the broker's message.max.bytes
+   * (1 MiB by default), which would otherwise reject the same batch forever and stall the outbox.
+   */
+  maxBatchBytes: number;
   /** Safety poll when no NOTIFY arrives (e.g. notifications lost while reconnecting). */
   idlePollMs: number;
   /** Published rows older than this are deleted. */
@@ -31,7 +37,7 @@ export interface ConsumerSettings {
   maxWaitTimeInMs: number;
 }
 
-export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, idlePollMs: 1000, retentionHours: 24 };
+export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, maxBatchBytes: 512 * 1024, idlePollMs: 1000, retentionHours: 24 };
 export const DEFAULT_CONSUMER: ConsumerSettings = {
   maxAttempts: 5,
   initialBackoffMs: 100,

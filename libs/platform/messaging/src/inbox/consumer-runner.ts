@@ -52,6 +52,7 @@ export class ConsumerRunner {
   }
 
   async start(): Promise<void> {
+    this.stopping = false; // a stopped runner may be started again
     await ensureTopics(this.kafka, [...this.topics, this.deadLetterTopic], this.options.partitions ?? 3);
     this.consumer = this.kafka.consumer({
       groupId: this.groupId,
@@ -130,20 +131,27 @@ export class ConsumerRunner {
     if (dead.length) await this.deadLetter(tx, topic, partition, dead);
     const ok = items.filter((i): i is Extract<Parsed, { kind: 'ok' }> => i.kind === 'ok');
     if (ok.length === 0) return;
-    const params: unknown[] = [];
-    const values = ok.map((it, j) => {
-      params.push(this.groupId, it.envelope.eventId, topic, partition, it.message.offset);
-      const b = j * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-    });
-    const inserted: { event_id: string }[] = await tx.query(
-      `INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset") VALUES ${values.join(', ')}
-       ON CONFLICT (consumer_group, event_id) DO NOTHING RETURNING event_id`,
-      params,
-    );
-    const fresh = new Set(inserted.map((r) => r.event_id));
+    const inserted: { event_id: string }[] = [];
+    for (const chunk of chunks(ok)) {
+      const params: unknown[] = [];
+      const values = chunk.map((it, j) => {
+        params.push(this.groupId, it.envelope.eventId, topic, partition, it.message.offset);
+        const b = j * 5;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+      });
+      inserted.push(
+        ...(await tx.query(
+          `INSERT INTO inbox (consumer_group, event_id, topic, partition, "offset") VALUES ${values.join(', ')}
+           ON CONFLICT (consumer_group, event_id) DO NOTHING RETURNING event_id`,
+          params,
+        )),
+      );
+    }
+    // PostgreSQL returns uuids in lower case while the contract accepts either case: compare in lower
+    // case, or an event whose id is in upper case would be taken for a duplicate and silently skipped
+    const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
     for (const it of ok) {
-      if (!fresh.delete(it.envelope.eventId)) continue; // already applied (redelivery or duplicate publish)
+      if (!fresh.delete(it.envelope.eventId.toLowerCase())) continue; // already applied (redelivery or duplicate publish)
       if (this.handler.types && !this.handler.types.includes(it.envelope.type)) continue;
       try {
         await runWithCorrelation({ correlationId: it.envelope.correlationId, causationId: it.envelope.eventId }, () =>
@@ -157,17 +165,22 @@ export class ConsumerRunner {
   }
 
   private async deadLetter(tx: EntityManager, topic: string, partition: number, dead: Extract<Parsed, { kind: 'dead' }>[]): Promise<void> {
-    const params: unknown[] = [];
-    const values = dead.map((d, j) => {
-      params.push(this.groupId, topic, partition, d.message.offset, d.code, d.error.slice(0, 2000), this.deadLetterTopic);
-      const b = j * 7;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
-    });
-    const fresh: { offset: string }[] = await tx.query(
-      `INSERT INTO dead_letter (consumer_group, topic, partition, "offset", error_code, error, dead_letter_topic) VALUES ${values.join(', ')}
-       ON CONFLICT DO NOTHING RETURNING "offset"`,
-      params,
-    );
+    const fresh: { offset: string }[] = [];
+    for (const chunk of chunks(dead)) {
+      const params: unknown[] = [];
+      const values = chunk.map((d, j) => {
+        params.push(this.groupId, topic, partition, d.message.offset, d.code, d.error.slice(0, 2000), this.deadLetterTopic);
+        const b = j * 7;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+      });
+      fresh.push(
+        ...(await tx.query(
+          `INSERT INTO dead_letter (consumer_group, topic, partition, "offset", error_code, error, dead_letter_topic) VALUES ${values.join(', ')}
+           ON CONFLICT DO NOTHING RETURNING "offset"`,
+          params,
+        )),
+      );
+    }
     const freshOffsets = new Set(fresh.map((r) => String(r.offset)));
     const rows = dead
       .filter((d) => freshOffsets.has(d.message.offset))
@@ -194,6 +207,19 @@ export class ConsumerRunner {
     if (rows.length) await this.outbox.insertRows(tx, rows);
     this.deadLettered += rows.length;
   }
+}
+
+/**
+ * Rows per multi-row INSERT. A statement carries at most 65535 bind parameters (the count is 16 bits
+ * on the wire), and one fetch can hold tens of thousands of small messages: unchunked, a batch of
+ * ~9400 tiny malformed messages (7 parameters each) could never be written and would stall the partition.
+ */
+const ROWS_PER_INSERT = 1000;
+
+function chunks<T>(items: T[], size = ROWS_PER_INSERT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 class PoisonEvent extends Error {

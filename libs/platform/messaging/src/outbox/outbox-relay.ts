@@ -1,6 +1,7 @@
-import { Client } from 'pg';
+import { Client, ClientConfig } from 'pg';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { createLogger, Logger } from '@twinning/platform-observability';
 import { DEFAULT_RELAY, MessagingOptions, RelaySettings } from '../messaging-options';
 import { createOrderedProducer } from '../kafka/kafka-factory';
@@ -61,15 +62,35 @@ export class OutboxRelay {
     await this.listener?.end().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.listener = undefined;
+    // the advisory lock lived on the listener connection that just closed: a later start() must take it again
+    this.isLeader = false;
+    this.dirty = true;
   }
 
-  /** Publishes everything pending now (used by the loop; callable from tools). Returns rows published. */
+  /** Publishes the oldest pending rows (up to batchSize rows and maxBatchBytes; used by the loop, callable from tools). Returns rows published. */
   async drainOnce(): Promise<number> {
     const rows: PendingRow[] = await this.dataSource.query(
       `SELECT id, event_id, topic, message_key, value, headers FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [this.settings.batchSize],
     );
     if (rows.length === 0) return 0;
+    const fitting = this.withinByteBudget(rows);
+    if (fitting.length < rows.length) this.dirty = true; // the rest goes out in the next round, at once
+    return this.publish(fitting);
+  }
+
+  /** The longest prefix of the rows (in outbox order, at least one row) within maxBatchBytes. */
+  private withinByteBudget(rows: PendingRow[]): PendingRow[] {
+    let bytes = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      bytes += r.value.length + Buffer.byteLength(r.message_key) + Buffer.byteLength(JSON.stringify(r.headers)) + 64;
+      if (bytes > this.settings.maxBatchBytes && i > 0) return rows.slice(0, i);
+    }
+    return rows;
+  }
+
+  private async publish(rows: PendingRow[]): Promise<number> {
     const byTopic = new Map<string, PendingRow[]>();
     for (const r of rows) {
       const list = byTopic.get(r.topic) ?? [];
@@ -90,8 +111,13 @@ export class OutboxRelay {
   }
 
   private async connectListener(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: `${this.options.service}-outbox-relay` });
+    // the same database as the DataSource (LISTEN and the advisory lock are per database): from its url,
+    // or from its discrete settings when it has none
+    const o = this.dataSource.options as PostgresConnectionOptions;
+    const target: ClientConfig = o.url
+      ? { connectionString: o.url }
+      : { host: o.host, port: o.port, user: o.username, password: typeof o.password === 'string' ? o.password : undefined, database: o.database, ssl: o.ssl as ClientConfig['ssl'] };
+    const client = new Client({ ...target, application_name: `${this.options.service}-outbox-relay` });
     client.on('notification', () => {
       this.dirty = true;
       this.wake?.();
@@ -116,6 +142,9 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    // stop() clears `running` and then wakes a sleep in progress; a sleep begun after that (the loop was
+    // draining or taking the lead when stop() came) must not start, or stop() would wait a whole idle poll
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const t = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
       this.wake = () => { clearTimeout(t); this.wake = undefined; resolve(); };
@@ -139,7 +168,8 @@ export class OutboxRelay {
       } catch (e) {
         failures++;
         const delay = Math.min(5000, 100 * 2 ** Math.min(failures, 6));
-        if (this.running) this.log.warn({ err: (e as Error).message, retryInMs: delay }, 'outbox relay failed; rows stay pending and will be retried');
+        if (!this.running) break; // stopped while draining: do not hold stop() up for the backoff
+        this.log.warn({ err: (e as Error).message, retryInMs: delay }, 'outbox relay failed; rows stay pending and will be retried');
         await this.sleep(delay);
       }
     }
