@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { kafkaBrokers, ServiceProcess, TestDatabase, uniqueTopicPrefix } from '@twinning/testing';
+import { kafkaBrokers, ServiceProcess, TestDatabase, testKeys, uniqueTopicPrefix } from '@twinning/testing';
 
 const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notifications'] as const;
 const ROOT = join(__dirname, '..', '..');
@@ -18,10 +18,11 @@ describe('every service', () => {
   afterAll(async () => Promise.all(dbs.map((d) => d.drop())));
 
   it.each(APPS)('%s refuses to start with a bad variable, naming it', async (app) => {
-    const p = ServiceProcess.spawn(app, { KAFKA_BROKERS: 'no-port-here', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' });
+    const p = ServiceProcess.spawn(app, { KAFKA_BROKERS: 'no-port-here', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', JWT_PUBLIC_KEY: 'not-a-key' });
     expect(await p.waitForExit()).toBe(1);
     expect(p.output).toContain('refusing to start');
     expect(p.output).toContain('KAFKA_BROKERS="no-port-here"');
+    expect(p.output).toContain('JWT_PUBLIC_KEY="not-a-key": JWT_PUBLIC_KEY must be an Ed25519 public key');
   });
 
   it.each(APPS)('%s migrates up, down to nothing and up again (real down())', async (app) => {
@@ -41,7 +42,7 @@ describe('every service', () => {
   it.each(APPS)('%s starts, runs its migrations and reports database and Kafka in /health', async (app) => {
     const db = await TestDatabase.create(`boot_${app}`);
     dbs.push(db);
-    const svc = await ServiceProcess.start(app, { DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix() });
+    const svc = await ServiceProcess.start(app, { DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(), ...testKeys() });
     try {
       const res = await request(svc.url).get('/health').expect(200);
       expect(res.body).toMatchObject({ status: 'up', database: { up: true }, kafka: { up: true, brokers: 1 } });

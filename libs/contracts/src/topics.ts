@@ -7,6 +7,10 @@
  */
 export const Topics = {
   delegationEvents: 'delegations.delegation.events',
+  /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */
+  organisationEvents: 'gateway.organisation.events',
+  /** User accounts (keyed by user id). Producer: gateway. */
+  userEvents: 'gateway.user.events',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

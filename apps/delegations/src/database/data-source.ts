@@ -2,9 +2,10 @@ import { DataSourceOptions } from 'typeorm';
 import { withMessagingMigrations } from '@twinning/platform-http';
 import { serviceDataSourceOptions } from '@twinning/platform-persistence';
 import { DelegationEntity } from '../delegations/infrastructure/delegation.entity';
+import { DelegationShareEntity } from '../delegations/infrastructure/delegation-share.entity';
 import { CreateDelegation1764288100000 } from './migrations/1764288100000-create-delegation';
 
-export const delegationsEntities = [DelegationEntity];
+export const delegationsEntities = [DelegationEntity, DelegationShareEntity];
 export const delegationsMigrations = [CreateDelegation1764288100000];
 
 export function delegationsDataSourceOptions(url: string): DataSourceOptions {

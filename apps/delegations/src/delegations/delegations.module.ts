@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CreateDelegationUseCase } from './application/create-delegation.use-case';
 import { GetDelegationQuery } from './application/get-delegation.query';
 import { ListDelegationsQuery } from './application/list-delegations.query';
+import { ShareDelegationUseCase } from './application/share-delegation.use-case';
 import { DelegationsController } from './http/delegations.controller';
 
 @Module({
   controllers: [DelegationsController],
-  providers: [CreateDelegationUseCase, GetDelegationQuery, ListDelegationsQuery],
+  providers: [CreateDelegationUseCase, GetDelegationQuery, ListDelegationsQuery, ShareDelegationUseCase],
 })
 export class DelegationsModule {}

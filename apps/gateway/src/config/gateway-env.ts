@@ -1,5 +1,6 @@
-import { IsUrl } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
+import { IsPrivateKey } from '@twinning/platform-auth';
 
 const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -18,4 +19,51 @@ export class GatewayEnv extends BaseServiceEnv {
 
   @IsUrl(URL_OPTS)
   NOTIFICATIONS_URL = 'http://127.0.0.1:3004';
+
+  /** Ed25519 private key (PEM or base64 PEM) that signs access tokens; must pair with JWT_PUBLIC_KEY. Only the gateway has it. */
+  @IsPrivateKey()
+  JWT_PRIVATE_KEY!: string;
+
+  /** Where people open the web app: invitation links are `<PUBLIC_WEB_URL>/accept-invitation?token=...`. */
+  @IsUrl(URL_OPTS)
+  PUBLIC_WEB_URL = 'http://127.0.0.1:3000';
+
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 168;
+
+  /** Failed logins of one account within the window before further attempts get 429. */
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed logins from one client address (any account) within the window before further attempts get 429. */
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /**
+   * Reverse proxies in front of the gateway whose X-Forwarded-For entries are trusted for the client
+   * address (0: the TCP peer is the client).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  TRUSTED_PROXY_HOPS = 0;
 }

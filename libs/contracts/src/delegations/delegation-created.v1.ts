@@ -1,4 +1,4 @@
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** `delegation.created` v1 — a coordinator created a delegation (in state draft). */
 export class DelegationCreatedV1 {
@@ -25,4 +25,9 @@ export class DelegationCreatedV1 {
   @IsString()
   @IsNotEmpty()
   status!: string;
+
+  /** The coordinator who created it (the envelope's organisationId is the owning organisation). */
+  @IsOptional()
+  @IsUUID()
+  createdByUserId?: string;
 }

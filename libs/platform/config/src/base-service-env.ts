@@ -1,4 +1,21 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { createPublicKey } from 'node:crypto';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+
+@ValidatorConstraint({ name: 'isPublicKeyPem' })
+class IsPublicKeyPem implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !value.trim()) return false;
+    const pem = value.trim().startsWith('-----BEGIN') ? value.replace(/\\n/g, '\n') : Buffer.from(value, 'base64').toString('utf8');
+    try {
+      return createPublicKey(pem).asymmetricKeyType === 'ed25519';
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'JWT_PUBLIC_KEY must be an Ed25519 public key, PEM or base64-encoded PEM (see tools/scripts/generate-jwt-keys.js)';
+  }
+}
 
 /** Settings every service needs. A service's own env class extends this. */
 export class BaseServiceEnv {
@@ -24,4 +41,8 @@ export class BaseServiceEnv {
   @IsString()
   @IsNotEmpty()
   SERVICE_INSTANCE?: string;
+
+  /** Ed25519 public key (PEM or base64 PEM) that verifies access tokens; every service checks tokens itself. */
+  @Validate(IsPublicKeyPem)
+  JWT_PUBLIC_KEY!: string;
 }

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { IsUrl } from 'class-validator';
 import { BaseServiceEnv } from './base-service-env';
 import { EnvValidationError, loadEnv } from './load-env';
@@ -9,9 +10,11 @@ class ExampleEnv extends BaseServiceEnv {
   OTHER_URL = 'http://127.0.0.1:3002';
 }
 
+const KEY = Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+
 describe('loadEnv', () => {
   it('applies defaults and converts numbers', () => {
-    const env = loadEnv(ExampleEnv, { PORT: '4000' });
+    const env = loadEnv(ExampleEnv, { PORT: '4000', JWT_PUBLIC_KEY: KEY });
     expect(env.PORT).toBe(4000);
     expect(env.KAFKA_BROKERS).toBe('127.0.0.1:9092');
     expect(env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/twinning_example');
@@ -19,7 +22,7 @@ describe('loadEnv', () => {
 
   it('names every bad variable and its value', () => {
     try {
-      loadEnv(ExampleEnv, { PORT: 'eighty', KAFKA_BROKERS: 'localhost', DATABASE_URL: 'mysql://x/y', OTHER_URL: 'not a url' });
+      loadEnv(ExampleEnv, { PORT: 'eighty', KAFKA_BROKERS: 'localhost', DATABASE_URL: 'mysql://x/y', OTHER_URL: 'not a url', JWT_PUBLIC_KEY: KEY });
       throw new Error('expected EnvValidationError');
     } catch (e) {
       expect(e).toBeInstanceOf(EnvValidationError);
@@ -29,7 +32,13 @@ describe('loadEnv', () => {
     }
   });
 
+  it('refuses a JWT_PUBLIC_KEY that is not an Ed25519 public key', () => {
+    const rsa = Buffer.from(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+    expect(() => loadEnv(ExampleEnv, { JWT_PUBLIC_KEY: rsa })).toThrow('JWT_PUBLIC_KEY must be an Ed25519 public key');
+    expect(() => loadEnv(ExampleEnv, {})).toThrow('JWT_PUBLIC_KEY');
+  });
+
   it('treats empty strings as unset', () => {
-    expect(loadEnv(ExampleEnv, { KAFKA_TOPIC_PREFIX: '' }).KAFKA_TOPIC_PREFIX).toBe('');
+    expect(loadEnv(ExampleEnv, { KAFKA_TOPIC_PREFIX: '', JWT_PUBLIC_KEY: KEY }).KAFKA_TOPIC_PREFIX).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Public } from '@twinning/platform-auth';
 import { KafkaHealth } from '@twinning/platform-messaging';
 
 interface Reply { status(code: number): Reply; json(body: unknown): void }
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource, private readonly kafka: KafkaHealth) {}
 
   @Get()
+  @Public()
   async health(@Res() res: Reply): Promise<void> {
     const [database, kafka] = await Promise.all([this.database(), this.kafka.check()]);
     const up = database.up && kafka.up;

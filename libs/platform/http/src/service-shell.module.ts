@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@twinning/platform-auth';
 import { BaseServiceEnv } from '@twinning/platform-config';
 import { CreateMessagingTables1764288000000, EventConsumer, MessagingModule, MessagingModuleOptions } from '@twinning/platform-messaging';
 import { DataSourceOptions } from 'typeorm';
@@ -15,13 +16,17 @@ export interface ServiceShellOptions {
   messaging?: Partial<MessagingModuleOptions>;
 }
 
-/** Every domain service's plumbing: its own database (migrations run at start), Kafka messaging, /health. */
+/**
+ * Every service's plumbing: access control (token verified here, deny by default), its own database
+ * (migrations run at start), Kafka messaging, /health.
+ */
 @Module({})
 export class ServiceShellModule {
   static forRoot(o: ServiceShellOptions): DynamicModule {
     return {
       module: ServiceShellModule,
       imports: [
+        AuthModule.forRoot({ publicKey: o.env.JWT_PUBLIC_KEY }),
         TypeOrmModule.forRoot({
           ...o.dataSource,
           migrationsRun: true,

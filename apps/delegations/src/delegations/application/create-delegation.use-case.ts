@@ -20,6 +20,7 @@ export class CreateDelegationUseCase {
         startDate: delegation.startDate,
         endDate: delegation.endDate,
         status: delegation.status,
+        createdBy: delegation.createdBy,
       });
       await tx.insert(DelegationEntity, row);
       await this.outbox.append(tx, {
@@ -34,6 +35,7 @@ export class CreateDelegationUseCase {
           startDate: delegation.startDate,
           endDate: delegation.endDate,
           status: delegation.status,
+          createdByUserId: delegation.createdBy,
         },
       });
       return tx.findOneByOrFail(DelegationEntity, { id: delegation.id });

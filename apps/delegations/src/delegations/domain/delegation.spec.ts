@@ -2,7 +2,7 @@ import { Delegation } from './delegation';
 import { DelegationRuleError } from './delegation-error';
 
 describe('Delegation.create', () => {
-  const base = { organisationId: null, title: 'Tacoma youth orchestra to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' };
+  const base = { organisationId: '5f0c5f4e-7f53-4a59-9a35-1f1c8f0b2a11', createdBy: '0b8c0a53-1a43-4a5e-9d55-2d3a9b1f6c22', title: 'Tacoma youth orchestra to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' };
 
   it('starts as a draft and counts the nights', () => {
     const d = Delegation.create(base);
@@ -27,5 +27,12 @@ describe('Delegation.create', () => {
 
   it('refuses a blank title', () => {
     expect(() => Delegation.create({ ...base, title: '   ' })).toThrow('title must not be empty');
+  });
+});
+
+describe('Delegation.assertCanShareWith', () => {
+  it('refuses sharing with the owning organisation itself', () => {
+    expect(() => Delegation.assertCanShareWith('a', 'a')).toThrow('cannot be shared with its own organisation');
+    expect(() => Delegation.assertCanShareWith('a', 'b')).not.toThrow();
   });
 });

@@ -4,7 +4,8 @@ import { DelegationRuleError } from './delegation-error';
 export type DelegationStatus = 'draft' | 'planning' | 'confirmed' | 'in-progress' | 'completed' | 'cancelled';
 
 export interface NewDelegation {
-  organisationId: string | null;
+  organisationId: string;
+  createdBy: string;
   title: string;
   hostCity: string;
   startDate: string;
@@ -15,7 +16,8 @@ export interface NewDelegation {
 export class Delegation {
   private constructor(
     readonly id: string,
-    readonly organisationId: string | null,
+    readonly organisationId: string,
+    readonly createdBy: string,
     readonly title: string,
     readonly hostCity: string,
     readonly startDate: string,
@@ -31,7 +33,14 @@ export class Delegation {
     if (input.endDate < input.startDate) {
       throw new DelegationRuleError('DELEGATION.END_BEFORE_START', 'endDate must not be before startDate', 'endDate');
     }
-    return new Delegation(randomUUID(), input.organisationId, title, hostCity, input.startDate, input.endDate, 'draft');
+    return new Delegation(randomUUID(), input.organisationId, input.createdBy, title, hostCity, input.startDate, input.endDate, 'draft');
+  }
+
+  /** Sharing gives the partner organisation (the other side of the visit) access; never the owner itself. */
+  static assertCanShareWith(ownerOrganisationId: string, partnerOrganisationId: string): void {
+    if (ownerOrganisationId === partnerOrganisationId) {
+      throw new DelegationRuleError('DELEGATION.SHARE_WITH_SELF', 'a delegation cannot be shared with its own organisation', 'organisationId');
+    }
   }
 
   /** Nights of the stay (the departure day is not a night). */

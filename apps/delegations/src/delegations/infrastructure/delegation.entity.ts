@@ -5,8 +5,9 @@ export class DelegationEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid', { nullable: true })
-  organisationId!: string | null;
+  /** The owning organisation. */
+  @Column('uuid')
+  organisationId!: string;
 
   @Column('text')
   title!: string;
@@ -22,6 +23,9 @@ export class DelegationEntity {
 
   @Column('text')
   status!: string;
+
+  @Column('uuid')
+  createdBy!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -17,9 +17,16 @@ export class CreateKnownDelegation1764288200000 implements MigrationInterface {
         correlation_id text NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
+    await q.query(`
+      CREATE TABLE known_delegation_share (
+        delegation_id uuid NOT NULL,
+        partner_organisation_id uuid NOT NULL,
+        PRIMARY KEY (delegation_id, partner_organisation_id)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE known_delegation_share`);
     await q.query(`DROP TABLE known_delegation`);
   }
 }

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DelegationCreatedV1, EventEnvelope, Topics } from '@twinning/contracts';
+import { DelegationCreatedV1, DelegationSharedV1, DelegationUnsharedV1, EventEnvelope, Topics } from '@twinning/contracts';
 import { EventConsumer } from '@twinning/platform-messaging';
 
-/** Keeps notifications' directory of delegations up to date from the delegations service's events. */
+/** Keeps notifications' directory of delegations (and who they are shared with) up to date from the delegations service's events. */
 @Injectable()
 export class RecordDelegationInDirectoryConsumer implements EventConsumer {
   readonly groupId = 'notifications.delegation-directory';
   readonly topics = [Topics.delegationEvents];
-  readonly types = ['delegation.created'];
+  readonly types = ['delegation.created', 'delegation.shared', 'delegation.unshared'];
 
   async handle(event: EventEnvelope, tx: EntityManager): Promise<void> {
+    if (event.type === 'delegation.shared') {
+      const s = event.payload as DelegationSharedV1;
+      await tx.query(`INSERT INTO known_delegation_share (delegation_id, partner_organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [s.delegationId, s.partnerOrganisationId]);
+      return;
+    }
+    if (event.type === 'delegation.unshared') {
+      const s = event.payload as DelegationUnsharedV1;
+      await tx.query(`DELETE FROM known_delegation_share WHERE delegation_id = $1 AND partner_organisation_id = $2`, [s.delegationId, s.partnerOrganisationId]);
+      return;
+    }
     const p = event.payload as DelegationCreatedV1;
     await tx.query(
       `INSERT INTO known_delegation (delegation_id, organisation_id, title, host_city, start_date, end_date, status, last_event_id, correlation_id, updated_at)

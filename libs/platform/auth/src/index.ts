@@ -1,0 +1,7 @@
+export * from './roles';
+export * from './authenticated-user';
+export * from './access-token';
+export * from './access-rules.decorators';
+export * from './access.guard';
+export * from './auth.module';
+export * from './key-validators';
