@@ -5,3 +5,4 @@ export * from './access-rules.decorators';
 export * from './access.guard';
 export * from './auth.module';
 export * from './key-validators';
+export * from './sensitive-fields';
