@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { loadEnvOrExit } from '@twinning/platform-config';
+import { databaseUrlOrExit } from '@twinning/platform-config';
 import { runMigrationsCli } from '@twinning/platform-persistence';
 import { NotificationsEnv } from '../config/notifications-env';
 import { notificationsDataSourceOptions } from './data-source';
 
-const env = loadEnvOrExit(NotificationsEnv, 'notifications');
-runMigrationsCli(notificationsDataSourceOptions(env.DATABASE_URL)).catch((e) => {
+// `node dist/apps/notifications/src/database/migrate.js [down]`: only the database is needed
+const url = databaseUrlOrExit('notifications', new NotificationsEnv().DATABASE_URL);
+runMigrationsCli(notificationsDataSourceOptions(url)).catch((e) => {
   process.stderr.write(`${(e as Error).stack}\n`);
   process.exit(1);
 });

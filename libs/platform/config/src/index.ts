@@ -1,2 +1,3 @@
 export * from './load-env';
 export * from './base-service-env';
+export * from './database-only-env';

@@ -27,9 +27,9 @@ export function loadEnv<T extends object>(cls: new () => T, env: Record<string, 
 }
 
 /** For main.ts: validate or print the problems and exit 1 before anything starts. */
-export function loadEnvOrExit<T extends object>(cls: new () => T, service: string): T {
+export function loadEnvOrExit<T extends object>(cls: new () => T, service: string, env: Record<string, string | undefined> = process.env): T {
   try {
-    return loadEnv(cls);
+    return loadEnv(cls, env);
   } catch (e) {
     if (e instanceof EnvValidationError) {
       process.stderr.write(`[${service}] refusing to start. ${e.message}\n`);
