@@ -1,34 +1,73 @@
 /**
- * Loads the demo data through the public API (the gateway), as a coordinator would, so every
- * event flows through the real pipeline. Idempotent: what already exists (by title) is skipped.
- * Usage: node dist/tools/demo/seed-demo.js [gatewayUrl]
+ * Loads the demo data through the public API (the gateway), signed in as each organisation's
+ * admin, so every event flows through the real pipeline. Idempotent: what exists (by title) is kept.
+ * The organisations and their admins are bootstrapped before (tools/scripts/run-local.sh).
+ * Usage: node dist/tools/demo/seed-demo.js [gatewayUrl]   (DEMO_ADMIN_PASSWORD, default twinning-demo-admin)
  */
-interface DemoDelegation { title: string; hostCity: string; startDate: string; endDate: string }
+interface DemoDelegation { title: string; hostCity: string; startDate: string; endDate: string; shareWith?: string }
+interface Session { token: string; organisationId: string }
 
-const DELEGATIONS: DemoDelegation[] = [
-  // Tacoma, Washington and Fuzhou, Fujian: sister cities since 1994
-  { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' },
-  { title: 'Fuzhou municipal water engineers visit Tacoma', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-07' },
-  // San Diego and Jalalabad: partners since 2004
-  { title: 'San Diego civic leaders to Jalalabad', hostCity: 'Jalalabad', startDate: '2027-09-14', endDate: '2027-09-21' },
-  { title: 'Jalalabad students exchange in San Diego', hostCity: 'San Diego', startDate: '2027-07-05', endDate: '2027-07-26' },
+const PASSWORD = process.env.DEMO_ADMIN_PASSWORD ?? 'twinning-demo-admin';
+
+const DEMO: { admin: string; delegations: DemoDelegation[] }[] = [
+  {
+    // Tacoma, Washington and Fuzhou, Fujian: sister cities since 1994
+    admin: 'admin@tacoma.example',
+    delegations: [
+      { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18', shareWith: 'admin@fuzhou.example' },
+      { title: 'Fuzhou municipal water engineers visit Tacoma', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-07', shareWith: 'admin@fuzhou.example' },
+    ],
+  },
+  {
+    // San Diego and Jalalabad: partners since 2004
+    admin: 'admin@sandiego.example',
+    delegations: [
+      { title: 'San Diego civic leaders to Jalalabad', hostCity: 'Jalalabad', startDate: '2027-09-14', endDate: '2027-09-21' },
+      { title: 'Jalalabad students exchange in San Diego', hostCity: 'San Diego', startDate: '2027-07-05', endDate: '2027-07-26' },
+    ],
+  },
 ];
+
+async function call<T>(gateway: string, method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${gateway}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-correlation-id': `demo-seed-${Date.now()}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function login(gateway: string, email: string): Promise<Session> {
+  const res = await call<{ accessToken: string; organisationId: string }>(gateway, 'POST', '/api/identity/login', null, { email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`login as ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { token: res.body.accessToken, organisationId: res.body.organisationId };
+}
 
 async function main(): Promise<void> {
   const gateway = (process.argv[2] ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-  const existing = await fetch(`${gateway}/api/delegations?limit=200`).then(async (r) => {
-    if (!r.ok) throw new Error(`GET /api/delegations answered ${r.status}: ${await r.text()}`);
-    return ((await r.json()) as { items: { title: string }[] }).items.map((d) => d.title);
-  });
-  for (const d of DELEGATIONS) {
-    if (existing.includes(d.title)) {
-      process.stdout.write(`[demo] exists: ${d.title}\n`);
-      continue;
+  for (const org of DEMO) {
+    const me = await login(gateway, org.admin);
+    const list = await call<{ items: { id: string; title: string }[] }>(gateway, 'GET', '/api/delegations?limit=200', me.token);
+    if (list.status !== 200) throw new Error(`GET /api/delegations answered ${list.status}`);
+    for (const d of org.delegations) {
+      const { shareWith, ...body } = d;
+      let id = list.body.items.find((x) => x.title === d.title)?.id;
+      if (id) {
+        process.stdout.write(`[demo] exists: ${d.title}\n`);
+      } else {
+        const res = await call<{ id: string }>(gateway, 'POST', '/api/delegations', me.token, body);
+        if (res.status !== 201) throw new Error(`creating "${d.title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+        id = res.body.id;
+        process.stdout.write(`[demo] created delegation ${id}: ${d.title}\n`);
+      }
+      if (shareWith) {
+        const partner = await login(gateway, shareWith);
+        const shared = await call(gateway, 'POST', `/api/delegations/${id}/shares`, me.token, { organisationId: partner.organisationId });
+        if (shared.status !== 201) throw new Error(`sharing "${d.title}" answered ${shared.status}: ${JSON.stringify(shared.body)}`);
+        process.stdout.write(`[demo] shared "${d.title}" with ${shareWith}'s organisation\n`);
+      }
     }
-    const res = await fetch(`${gateway}/api/delegations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': `demo-seed-${Date.now()}` }, body: JSON.stringify(d) });
-    if (res.status !== 201) throw new Error(`creating "${d.title}" answered ${res.status}: ${await res.text()}`);
-    const body = (await res.json()) as { id: string };
-    process.stdout.write(`[demo] created delegation ${body.id}: ${d.title}\n`);
   }
 }
 

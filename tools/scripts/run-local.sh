@@ -6,7 +6,11 @@
 # Ctrl-C / TERM stops the services and the broker (if this script started it). From another terminal:
 # tools/scripts/stop-local.sh (npm run stop:local).
 # Honours PG_ADMIN_URL, TWINNING_DB_PREFIX, KAFKA_PORT/KAFKA_CONTROLLER_PORT, KAFKA_TOPIC_PREFIX, LOG_LEVEL,
-# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_URL, JWT secrets...) reaches the services.
+# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_URL...) reaches the services.
+# Access tokens: the gateway signs with JWT_PRIVATE_KEY, every service verifies with JWT_PUBLIC_KEY. Unless both are
+# set in this shell, a key pair is generated once into .run/keys.env (kept across runs) and exported to all services.
+# Demo organisations and their admins are bootstrapped with the gateway's CLI before the demo data is loaded
+# (DEMO_ADMIN_PASSWORD, default below, is the password of admin@tacoma.example and admin@sandiego.example).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$TWINNING_ROOT"
@@ -20,6 +24,23 @@ export LOG_LEVEL="${LOG_LEVEL:-info}"
 RUN="$TWINNING_ROOT/.run"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT_SECONDS:-60}"
 mkdir -p "$RUN/logs" "$RUN/pids"
+export DEMO_ADMIN_PASSWORD="${DEMO_ADMIN_PASSWORD:-twinning-demo-admin}"
+
+if [ -n "${JWT_PUBLIC_KEY:-}" ] && [ -n "${JWT_PRIVATE_KEY:-}" ]; then
+  echo "[keys] using JWT_PUBLIC_KEY/JWT_PRIVATE_KEY from the environment"
+elif [ -n "${JWT_PUBLIC_KEY:-}${JWT_PRIVATE_KEY:-}" ]; then
+  echo "[keys] only one of JWT_PUBLIC_KEY and JWT_PRIVATE_KEY is set; set both (node tools/scripts/generate-jwt-keys.js) or neither" >&2
+  exit 1
+else
+  if [ ! -s "$RUN/keys.env" ]; then
+    (umask 077 && node tools/scripts/generate-jwt-keys.js > "$RUN/keys.env")
+    echo "[keys] generated an Ed25519 key pair for access tokens into .run/keys.env"
+  fi
+  set -a
+  # shellcheck disable=SC1091
+  source "$RUN/keys.env"
+  set +a
+fi
 
 for app in "${TWINNING_APPS[@]}"; do
   pidfile="$RUN/pids/$app.pid"
@@ -106,6 +127,23 @@ for app in "${started[@]}"; do
   echo "[run] $app healthy on http://127.0.0.1:$port"
 done
 
+bootstrap="dist/apps/gateway/src/identity/cli/bootstrap-organisation.js"
+if [ -f "$bootstrap" ]; then
+  echo "[demo] organisations and their first admins"
+  # shellcheck disable=SC2046
+  env $(env_for gateway) BOOTSTRAP_ADMIN_PASSWORD="$DEMO_ADMIN_PASSWORD" node "$bootstrap" \
+    --name "Tacoma Sister Cities" --city Tacoma --country US --time-zone America/Los_Angeles --language en \
+    --admin-email admin@tacoma.example --admin-name "Tacoma Admin" || echo "[demo] bootstrapping Tacoma failed" >&2
+  # shellcheck disable=SC2046
+  env $(env_for gateway) BOOTSTRAP_ADMIN_PASSWORD="$DEMO_ADMIN_PASSWORD" node "$bootstrap" \
+    --name "San Diego Sister City Society" --city "San Diego" --country US --time-zone America/Los_Angeles --language en \
+    --admin-email admin@sandiego.example --admin-name "San Diego Admin" || echo "[demo] bootstrapping San Diego failed" >&2
+  # shellcheck disable=SC2046
+  env $(env_for gateway) BOOTSTRAP_ADMIN_PASSWORD="$DEMO_ADMIN_PASSWORD" node "$bootstrap" \
+    --name "Fuzhou Friendship Association" --city Fuzhou --country CN --time-zone Asia/Shanghai --language zh-CN \
+    --admin-email admin@fuzhou.example --admin-name "Lin Wei" --admin-language zh-CN || echo "[demo] bootstrapping Fuzhou failed" >&2
+fi
+
 if [ -f dist/tools/demo/seed-demo.js ]; then
   echo "[demo] seeding demo data"
   GATEWAY_URL=http://127.0.0.1:3000 node --enable-source-maps dist/tools/demo/seed-demo.js || echo "[demo] seeding failed (services keep running)" >&2
@@ -118,6 +156,7 @@ for app in "${started[@]}"; do
 done
 printf '  %-14s %s\n' kafka "$KAFKA_BROKERS"
 printf '  %-14s %s\n' postgres "$(pg_base_url)/$(db_name '<service>')"
+printf '  %-14s %s\n' sign-in "admin@tacoma.example / admin@sandiego.example / admin@fuzhou.example, password \$DEMO_ADMIN_PASSWORD ($DEMO_ADMIN_PASSWORD)"
 echo "Ctrl-C stops everything (or tools/scripts/stop-local.sh from another terminal)."
 
 # foreground until Ctrl-C/TERM, or until a service exits on its own

@@ -1,7 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@twinning/contracts';
+import { AccessTokenVerifier, parsePublicKey } from '@twinning/platform-auth';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
+import { MessagingModuleOptions } from '@twinning/platform-messaging';
+import { AuditTrail } from './audit/application/audit-trail';
+import { AuditModule } from './audit/audit.module';
+import { auditMiddleware } from './audit/http/audit.middleware';
 import { GatewayEnv } from './config/gateway-env';
 import { gatewayDataSourceOptions } from './database/data-source';
+import { clientAddress } from './identity/http/client-address';
+import { IdentityModule } from './identity/identity.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { ownRoutesMiddleware } from './routing/own-routes.middleware';
 import { createServiceProxy } from './routing/service-proxy';
 import { serviceRoutes } from './routing/service-routes';
 
@@ -9,22 +19,43 @@ export const SERVICE = 'gateway';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: GatewayEnv): DynamicModule {
+  static forRoot(env: GatewayEnv, audit: AuditTrail = new AuditTrail(), messaging: Partial<MessagingModuleOptions> = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: gatewayDataSourceOptions(env.DATABASE_URL) })],
+      imports: [
+        ServiceShellModule.forRoot({
+          service: SERVICE,
+          env,
+          dataSource: gatewayDataSourceOptions(env.DATABASE_URL),
+          produces: [Topics.organisationEvents, Topics.userEvents],
+          messaging,
+        }),
+        IdentityModule.forRoot(env),
+        AuditModule.forRoot(audit),
+        OpenApiModule,
+      ],
     };
   }
 }
 
-/** How the gateway is started (main.ts and tests): bodies are streamed to the services untouched, so it parses none. */
-export function gatewayApp(env: GatewayEnv): BootstrapOptions {
+/**
+ * How the gateway is started (main.ts and tests). Proxied bodies stream to the services untouched,
+ * so Nest parses none; the middleware, in order: JSON bodies for /api/identity only (and Swagger
+ * UI's files), the audit trail (before the proxy, so proxied requests are recorded too), the proxy.
+ */
+export function gatewayApp(env: GatewayEnv, messaging: Partial<MessagingModuleOptions> = {}): BootstrapOptions {
+  const audit = new AuditTrail();
+  const verifier = new AccessTokenVerifier(parsePublicKey(env.JWT_PUBLIC_KEY));
   return {
     service: SERVICE,
-    module: AppModule.forRoot(env),
+    module: AppModule.forRoot(env, audit, messaging),
     apiPrefix: 'api',
     port: env.PORT,
     bodyParser: false,
-    middleware: [createServiceProxy(serviceRoutes(env))],
+    middleware: [
+      ownRoutesMiddleware(),
+      auditMiddleware(audit, verifier, (req) => clientAddress(req, env.TRUSTED_PROXY_HOPS)),
+      createServiceProxy(serviceRoutes(env)),
+    ],
   };
 }

@@ -1,6 +1,7 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min, Validate } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
 import { IsPrivateKey } from '@twinning/platform-auth';
+import { PairsWithPublicKey } from './key-pair.validator';
 
 const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -22,6 +23,7 @@ export class GatewayEnv extends BaseServiceEnv {
 
   /** Ed25519 private key (PEM or base64 PEM) that signs access tokens; must pair with JWT_PUBLIC_KEY. Only the gateway has it. */
   @IsPrivateKey()
+  @Validate(PairsWithPublicKey)
   JWT_PRIVATE_KEY!: string;
 
   /** Where people open the web app: invitation links are `<PUBLIC_WEB_URL>/accept-invitation?token=...`. */
@@ -31,32 +33,32 @@ export class GatewayEnv extends BaseServiceEnv {
   @IsInt()
   @Min(30)
   @Max(3600)
-  ACCESS_TOKEN_TTL_SECONDS = 900;
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
   @IsInt()
   @Min(1)
   @Max(365)
-  REFRESH_TOKEN_TTL_DAYS = 30;
+  REFRESH_TOKEN_TTL_DAYS: number = 30;
 
   @IsInt()
   @Min(1)
   @Max(720)
-  INVITATION_TTL_HOURS = 168;
+  INVITATION_TTL_HOURS: number = 168;
 
   /** Failed logins of one account within the window before further attempts get 429. */
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 10;
 
   /** Failed logins from one client address (any account) within the window before further attempts get 429. */
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+  LOGIN_MAX_FAILURES_PER_ADDRESS: number = 30;
 
   @IsInt()
   @Min(10)
   @Max(86400)
-  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
 
   /**
    * Reverse proxies in front of the gateway whose X-Forwarded-For entries are trusted for the client
@@ -65,5 +67,5 @@ export class GatewayEnv extends BaseServiceEnv {
   @IsInt()
   @Min(0)
   @Max(5)
-  TRUSTED_PROXY_HOPS = 0;
+  TRUSTED_PROXY_HOPS: number = 0;
 }

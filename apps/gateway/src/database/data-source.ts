@@ -1,8 +1,20 @@
 import { DataSourceOptions } from 'typeorm';
 import { withMessagingMigrations } from '@twinning/platform-http';
 import { serviceDataSourceOptions } from '@twinning/platform-persistence';
+import { AuditEntryEntity } from '../audit/infrastructure/audit-entry.entity';
+import { InvitationEntity } from '../identity/infrastructure/invitation.entity';
+import { LoginFailureEntity } from '../identity/infrastructure/login-failure.entity';
+import { MembershipEntity } from '../identity/infrastructure/membership.entity';
+import { OrganisationEntity } from '../identity/infrastructure/organisation.entity';
+import { RefreshTokenEntity } from '../identity/infrastructure/refresh-token.entity';
+import { UserEntity } from '../identity/infrastructure/user.entity';
+import { CreateIdentity1764460800000 } from './migrations/1764460800000-create-identity';
+import { CreateAuditEntry1764460900000 } from './migrations/1764460900000-create-audit-entry';
 
-/** The gateway's own database (identity and audit arrive with #3): for now the messaging tables. */
+export const gatewayEntities = [OrganisationEntity, UserEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, LoginFailureEntity, AuditEntryEntity];
+export const gatewayMigrations = [CreateIdentity1764460800000, CreateAuditEntry1764460900000];
+
+/** The gateway's own database: identity (organisations, users, memberships, invitations, sessions) and the audit trail. */
 export function gatewayDataSourceOptions(url: string): DataSourceOptions {
-  return serviceDataSourceOptions({ url, entities: [], migrations: withMessagingMigrations([]), applicationName: 'gateway' });
+  return serviceDataSourceOptions({ url, entities: gatewayEntities, migrations: withMessagingMigrations(gatewayMigrations), applicationName: 'gateway' });
 }

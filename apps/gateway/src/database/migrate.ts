@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { loadEnvOrExit } from '@twinning/platform-config';
+import { databaseUrlOrExit } from '@twinning/platform-config';
 import { runMigrationsCli } from '@twinning/platform-persistence';
-import { GatewayEnv } from '../config/gateway-env';
+import { DatabaseEnv } from '../config/database-env';
 import { gatewayDataSourceOptions } from './data-source';
 
-const env = loadEnvOrExit(GatewayEnv, 'gateway');
-runMigrationsCli(gatewayDataSourceOptions(env.DATABASE_URL)).catch((e) => {
+// `node dist/apps/gateway/src/database/migrate.js [down]`: only the database is needed (no signing keys)
+const url = databaseUrlOrExit('gateway', new DatabaseEnv().DATABASE_URL);
+runMigrationsCli(gatewayDataSourceOptions(url)).catch((e) => {
   process.stderr.write(`${(e as Error).stack}\n`);
   process.exit(1);
 });

@@ -26,9 +26,12 @@ export function isIanaTimeZone(value: string): boolean {
 
 let regions: Intl.DisplayNames | undefined;
 
+/** CLDR names these too, but they are user-assigned or grouping codes, not countries (XK, Kosovo, is accepted). */
+const NOT_COUNTRIES = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+
 /** An assigned ISO 3166-1 alpha-2 country code, upper case (`US`, `CN`, `AF`). */
 export function isCountryCode(value: string): boolean {
-  if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return false;
+  if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value) || NOT_COUNTRIES.test(value)) return false;
   regions ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   try {
     return regions.of(value) !== undefined;

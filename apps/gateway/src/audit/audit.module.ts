@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from './application/audit-trail';
+import { ListAuditEntriesQuery } from './application/list-audit-entries.query';
+import { AuditController } from './http/audit.controller';
+
+/** The audit trail: the middleware (mounted in gatewayApp) writes through `trail`; admins list it here. */
+@Module({})
+export class AuditModule {
+  static forRoot(trail: AuditTrail): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [AuditController],
+      providers: [
+        { provide: AuditTrail, useFactory: (ds: DataSource) => (trail.attach(ds), trail), inject: [DataSource] },
+        ListAuditEntriesQuery,
+      ],
+    };
+  }
+}

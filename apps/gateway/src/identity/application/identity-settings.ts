@@ -1,0 +1,22 @@
+import { GatewayEnv } from '../../config/gateway-env';
+import { ThrottleLimits } from '../domain/login-throttle';
+
+export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
+
+export interface IdentitySettings {
+  publicWebUrl: string;
+  refreshTokenTtlDays: number;
+  invitationTtlHours: number;
+  throttle: ThrottleLimits;
+  trustedProxyHops: number;
+}
+
+export function identitySettingsFrom(env: GatewayEnv): IdentitySettings {
+  return {
+    publicWebUrl: env.PUBLIC_WEB_URL.replace(/\/+$/, ''),
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    invitationTtlHours: env.INVITATION_TTL_HOURS,
+    throttle: { perAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS },
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  };
+}

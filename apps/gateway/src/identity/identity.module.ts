@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
+import { GatewayEnv } from '../config/gateway-env';
+import { AcceptInvitationUseCase } from './application/accept-invitation.use-case';
+import { ChangeMemberRolesUseCase } from './application/change-member-roles.use-case';
+import { GetMeQuery } from './application/get-me.query';
+import { IDENTITY_SETTINGS, identitySettingsFrom } from './application/identity-settings';
+import { InviteUserUseCase } from './application/invite-user.use-case';
+import { ListMembersQuery } from './application/list-members.query';
+import { LoginUseCase } from './application/login.use-case';
+import { LogoutUseCase } from './application/logout.use-case';
+import { MembershipWriter } from './application/membership-writer';
+import { RefreshSessionUseCase } from './application/refresh-session.use-case';
+import { RegisterOrganisationUseCase } from './application/register-organisation.use-case';
+import { SessionIssuer } from './application/session-issuer';
+import { PasswordHasher } from './infrastructure/password-hasher';
+import { InvitationsController } from './http/invitations.controller';
+import { MembersController } from './http/members.controller';
+import { SessionsController } from './http/sessions.controller';
+
+/** Organisations, users, memberships, invitations, sign-in sessions. The gateway is the only holder of the signing key. */
+@Module({})
+export class IdentityModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: IdentityModule,
+      controllers: [SessionsController, InvitationsController, MembersController],
+      providers: [
+        { provide: IDENTITY_SETTINGS, useValue: identitySettingsFrom(env) },
+        { provide: AccessTokenSigner, useFactory: () => new AccessTokenSigner(parsePrivateKey(env.JWT_PRIVATE_KEY), env.ACCESS_TOKEN_TTL_SECONDS) },
+        PasswordHasher,
+        SessionIssuer,
+        MembershipWriter,
+        LoginUseCase,
+        RefreshSessionUseCase,
+        LogoutUseCase,
+        InviteUserUseCase,
+        AcceptInvitationUseCase,
+        RegisterOrganisationUseCase,
+        ChangeMemberRolesUseCase,
+        ListMembersQuery,
+        GetMeQuery,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** A person with an account. The password is stored only as an argon2id hash (PHC string). */
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  /** As typed; unique case-insensitively (unique index on lower(email)). */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  /** BCP 47. */
+  @Column('text')
+  language!: string;
+
+  @Column('text', { select: false })
+  passwordHash!: string;
+
+  @Column('boolean', { default: false })
+  disabled!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,51 @@
+import { INestApplication, Injectable } from '@nestjs/common';
+import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PROXIED_PATHS, PROXIED_SCHEMAS } from './proxied-paths';
+
+/** The name @ApiBearerAuth() refers to by default. */
+export const BEARER_SCHEME = 'bearer';
+
+/**
+ * The one OpenAPI 3 document of the public API: the gateway's own endpoints (scanned from its
+ * controllers and their DTOs) plus the proxied services' endpoints (proxied-paths.ts), with the
+ * bearer JWT scheme. Built on first use, when every module is ready, and cached.
+ */
+@Injectable()
+export class OpenApiDocument {
+  private document?: OpenAPIObject;
+
+  constructor(private readonly modules: ModulesContainer, private readonly adapterHost: HttpAdapterHost) {}
+
+  get(): OpenAPIObject {
+    this.document ??= this.build();
+    return this.document;
+  }
+
+  private build(): OpenAPIObject {
+    const config = new DocumentBuilder()
+      .setTitle('Twinning API')
+      .setDescription(
+        'The public API of Twinning, through the gateway. Sign in with POST /api/identity/login and send the access token as `Authorization: Bearer <token>`; ' +
+          'every endpoint except login, refresh, logout and invitation acceptance requires it. Errors are `{ statusCode, code, message, fields }`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Ed25519-signed (EdDSA) access token from /api/identity/login' }, BEARER_SCHEME)
+      .build();
+    // SwaggerModule scans an application's modules; the gateway's own (same container, same global prefix) are handed over here
+    const appConfig = new ApplicationConfig();
+    appConfig.setGlobalPrefix('api');
+    const app = {
+      container: { getModules: () => this.modules, isGlobalModule: () => false },
+      config: appConfig,
+      getHttpAdapter: () => this.adapterHost.httpAdapter,
+    } as unknown as INestApplication;
+    const own = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+    return {
+      ...own,
+      paths: { ...own.paths, ...(PROXIED_PATHS as OpenAPIObject['paths']) },
+      components: { ...own.components, schemas: { ...(own.components?.schemas ?? {}), ...(PROXIED_SCHEMAS as Record<string, never>) } },
+      security: [],
+    };
+  }
+}
