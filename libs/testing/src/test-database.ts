@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 const adminUrl = (): string => process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-let counter = 0;
 
 /** A fresh, empty PostgreSQL database on the real server, unique to this test run and file. */
 export class TestDatabase {
@@ -9,7 +9,7 @@ export class TestDatabase {
 
   static async create(label: string): Promise<TestDatabase> {
     const run = process.env.TEST_RUN_ID ?? `r${Date.now().toString(36)}`;
-    const name = `t_${run}_${process.pid}_${counter++}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
+    const name = `t_${run}_${randomUUID().slice(0, 8)}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
     const admin = new Client({ connectionString: adminUrl() });
     await admin.connect();
     try {

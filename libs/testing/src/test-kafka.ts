@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 
-let counter = 0;
 
 export function kafkaBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 }
 
-/** A topic/consumer-group prefix unique to this test run and file, so runs never see each other's messages. */
+/**
+ * A topic/consumer-group prefix unique to this call, so runs and test files never see each other's
+ * messages (jest reuses worker processes across files and resets modules, so no counter: random).
+ */
 export function uniqueTopicPrefix(): string {
-  return `t.${process.env.TEST_RUN_ID ?? Date.now().toString(36)}.${process.pid}.${counter++}.`;
+  return `t.${process.env.TEST_RUN_ID ?? Date.now().toString(36)}.${randomUUID().slice(0, 8)}.`;
 }
 
 export interface ReadMessage {
