@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
+import { Topics, withPrefix } from '@twinning/contracts';
+import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, uniqueTopicPrefix } from '@twinning/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const run = promisify(execFile);
+const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notifications'] as const;
+const PASSWORD = 'matrix-password-123';
+
+type Caller = 'admin' | 'coordinator' | 'youth-manager' | 'host' | 'otherOrgAdmin';
+const CALLERS: Caller[] = ['admin', 'coordinator', 'youth-manager', 'host', 'otherOrgAdmin'];
+
+interface Ctx { orgA: string; delegationId: string; hostUserId: string; shareOrg: () => string }
+interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** The route as the service maps it (checked against every service's own route list). */
+  route: string;
+  path: (c: Ctx) => string;
+  body?: (c: Ctx) => object;
+  expect: Record<Caller, number>;
+}
+
+/** Endpoints anyone may call (the rest must be in MATRIX). */
+const PUBLIC_ROUTES = new Set([
+  'GET /health',
+  'POST /api/identity/login',
+  'POST /api/identity/refresh',
+  'POST /api/identity/logout',
+  'POST /api/identity/invitations/accept',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+]);
+
+/**
+ * Every protected endpoint that exists, and what each kind of caller gets. Callers are real users
+ * of organisation A (one per role) and the admin of another organisation B. A new endpoint fails
+ * the completeness test until it takes a position here.
+ */
+const MATRIX: Endpoint[] = [
+  { method: 'get', route: '/api/identity/me', path: () => '/api/identity/me',
+    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 200, otherOrgAdmin: 200 } },
+  { method: 'post', route: '/api/identity/organisations/:orgId/invitations', path: (c) => `/api/identity/organisations/${c.orgA}/invitations`,
+    body: () => ({ email: `guest-${randomUUID().slice(0, 8)}@tacoma.example`, roles: ['coordinator'] }),
+    expect: { admin: 201, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+  { method: 'get', route: '/api/identity/organisations/:orgId/members', path: (c) => `/api/identity/organisations/${c.orgA}/members`,
+    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+  { method: 'put', route: '/api/identity/organisations/:orgId/members/:userId/roles', path: (c) => `/api/identity/organisations/${c.orgA}/members/${c.hostUserId}/roles`,
+    body: () => ({ roles: ['host'] }),
+    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+  { method: 'get', route: '/api/identity/audit', path: () => '/api/identity/audit',
+    // an admin of B gets B's own trail (scoped), not A's
+    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 200 } },
+  { method: 'get', route: '/api/identity/organisations/:orgId/audit', path: (c) => `/api/identity/organisations/${c.orgA}/audit`,
+    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+  { method: 'get', route: '/api/delegations', path: () => '/api/delegations',
+    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 200 } },
+  { method: 'post', route: '/api/delegations', path: () => '/api/delegations',
+    body: () => ({ title: 'Matrix visit', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-12' }),
+    expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 201 } },
+  { method: 'get', route: '/api/delegations/:id', path: (c) => `/api/delegations/${c.delegationId}`,
+    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 404 } },
+  { method: 'get', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.delegationId}/shares`,
+    expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+  { method: 'post', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.delegationId}/shares`,
+    body: (c) => ({ organisationId: c.shareOrg() }),
+    expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+  { method: 'delete', route: '/api/delegations/:id/shares/:organisationId', path: (c) => `/api/delegations/${c.delegationId}/shares/${c.shareOrg()}`,
+    expect: { admin: 204, coordinator: 204, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+  { method: 'get', route: '/api/notifications/delegations/:id', path: (c) => `/api/notifications/delegations/${c.delegationId}`,
+    expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+];
+
+/** `Mapped {/api/delegations/:id, GET} route` lines Nest logs at start. */
+function mappedRoutes(output: string): string[] {
+  return [...output.matchAll(/Mapped \{([^,]+), (\w+)\} route/g)].map((m) => `${m[2]} ${m[1]}`);
+}
+
+describe('who may call what: every protected endpoint, every role, another organisation', () => {
+  const prefix = uniqueTopicPrefix();
+  const kafka = new TestKafka();
+  const dbs: Record<string, TestDatabase> = {};
+  const svc: Record<string, ServiceProcess> = {};
+  const tokens = {} as Record<Caller, string>;
+  let ctx: Ctx;
+
+  async function bootstrap(name: string, email: string): Promise<string> {
+    const cli = join(ROOT, 'dist', 'apps', 'gateway', 'src', 'identity', 'cli', 'bootstrap-organisation.js');
+    const { stdout } = await run(process.execPath, [cli, '--name', name, '--city', 'Tacoma', '--country', 'US', '--time-zone', 'America/Los_Angeles', '--admin-email', email, '--admin-name', 'Admin'],
+      { env: { PATH: process.env.PATH ?? '', DATABASE_URL: dbs.gateway.url, KAFKA_TOPIC_PREFIX: prefix, BOOTSTRAP_ADMIN_PASSWORD: PASSWORD } });
+    return JSON.parse(stdout).organisationId as string;
+  }
+
+  async function login(email: string): Promise<{ accessToken: string }> {
+    return (await request(svc.gateway.url).post('/api/identity/login').send({ email, password: PASSWORD }).expect(200)).body;
+  }
+
+  /** Invites `email` with `role`, reads the invitation event from Kafka and accepts it, as the invitee would. */
+  async function member(orgId: string, adminToken: string, email: string, role: string): Promise<{ token: string; userId: string }> {
+    await request(svc.gateway.url).post(`/api/identity/organisations/${orgId}/invitations`).set('authorization', `Bearer ${adminToken}`).send({ email, roles: [role] }).expect(201);
+    const token = await eventually(async () => {
+      const invited = (await kafka.readAll(withPrefix(prefix, Topics.organisationEvents)))
+        .map((m) => JSON.parse(m.value!.toString()))
+        .find((e) => e.type === 'user.invited' && e.payload.email === email);
+      expect(invited).toBeDefined();
+      return new URL(invited.payload.acceptUrl).searchParams.get('token')!;
+    }, { timeoutMs: 30000, intervalMs: 250 });
+    await request(svc.gateway.url).post('/api/identity/invitations/accept').send({ token, name: role, password: PASSWORD }).expect(201);
+    const me = await request(svc.gateway.url).get('/api/identity/me').set('authorization', `Bearer ${(await login(email)).accessToken}`).expect(200);
+    return { token: (await login(email)).accessToken, userId: me.body.user.id };
+  }
+
+  beforeAll(async () => {
+    for (const app of APPS) dbs[app] = await TestDatabase.create(`matrix_${app.replace('-', '_')}`);
+    const common = { KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'info', ...testKeys() };
+    const started = await Promise.all(
+      (['delegations', 'host-matching', 'logistics', 'notifications'] as const).map((app) => ServiceProcess.start(app, { ...common, DATABASE_URL: dbs[app].url })),
+    );
+    for (const p of started) svc[p.app] = p;
+    svc.gateway = await ServiceProcess.start('gateway', {
+      ...common, DATABASE_URL: dbs.gateway.url,
+      DELEGATIONS_URL: svc.delegations.url, HOST_MATCHING_URL: svc['host-matching'].url, LOGISTICS_URL: svc.logistics.url, NOTIFICATIONS_URL: svc.notifications.url,
+    });
+    const orgA = await bootstrap('Tacoma Sister Cities', 'admin@a.example');
+    await bootstrap('Other City Society', 'admin@b.example');
+    tokens.admin = (await login('admin@a.example')).accessToken;
+    tokens.otherOrgAdmin = (await login('admin@b.example')).accessToken;
+    tokens.coordinator = (await member(orgA, tokens.admin, 'coordinator@a.example', 'coordinator')).token;
+    tokens['youth-manager'] = (await member(orgA, tokens.admin, 'youth@a.example', 'youth-manager')).token;
+    const host = await member(orgA, tokens.admin, 'host@a.example', 'host');
+    tokens.host = host.token;
+    const created = await request(svc.gateway.url).post('/api/delegations').set('authorization', `Bearer ${tokens.admin}`)
+      .send({ title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' }).expect(201);
+    const partner = randomUUID();
+    ctx = { orgA, delegationId: created.body.id, hostUserId: host.userId, shareOrg: () => partner };
+    // the notifications read model has caught up before the matrix runs
+    await eventually(async () => { await request(svc.gateway.url).get(`/api/notifications/delegations/${ctx.delegationId}`).set('authorization', `Bearer ${tokens.admin}`).expect(200); });
+  }, 180000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(svc).map((p) => p.stop()));
+    await kafka.close();
+    await Promise.all(Object.values(dbs).map((d) => d.drop()));
+  });
+
+  it('has a position on every endpoint that every service maps (new endpoints must be added here)', () => {
+    const mapped = new Set(Object.values(svc).flatMap((p) => mappedRoutes(p.output)));
+    expect(mapped.size).toBeGreaterThan(10);
+    const positioned = new Set([...PUBLIC_ROUTES, ...MATRIX.map((e) => `${e.method.toUpperCase()} ${e.route}`)]);
+    expect([...mapped].filter((r) => !positioned.has(r)).sort()).toEqual([]);
+    expect([...positioned].filter((r) => !mapped.has(r)).sort()).toEqual([]);
+  });
+
+  describe.each(MATRIX.map((e) => [`${e.method.toUpperCase()} ${e.route}`, e] as const))('%s', (_name, endpoint) => {
+    it.each(CALLERS)('as %s', async (caller) => {
+      let req = request(svc.gateway.url)[endpoint.method](endpoint.path(ctx)).set('authorization', `Bearer ${tokens[caller]}`);
+      if (endpoint.body) req = req.send(endpoint.body(ctx));
+      const res = await req;
+      expect({ caller, status: res.status, body: res.status === endpoint.expect[caller] ? undefined : res.body }).toEqual({ caller, status: endpoint.expect[caller], body: undefined });
+    });
+  });
+
+  it('every protected endpoint is refused without a token', async () => {
+    for (const e of MATRIX) {
+      const res = await request(svc.gateway.url)[e.method](e.path(ctx));
+      expect(`${e.method} ${e.route} ${res.status}`).toBe(`${e.method} ${e.route} 401`);
+    }
+  });
+
+  it('each service refuses forged, expired and wrongly signed tokens itself, not only the gateway', async () => {
+    const claims = { organisationId: ctx.orgA, roles: ['admin' as const, 'coordinator' as const] };
+    const expired = await tokenFor(claims, -60);
+    const otherKey = Buffer.from(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })).toString('base64');
+    const wrongKey = await new AccessTokenSigner(parsePrivateKey(otherKey)).sign({ userId: randomUUID(), email: 'x@y.example', name: 'X', language: 'en', ...claims });
+    const valid = await tokenFor(claims);
+    const [h, p] = valid.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), roles: ['admin'] })).toString('base64url')}.${valid.split('.')[2]}`;
+    const direct: [ServiceProcess, string][] = [
+      [svc.gateway, '/api/identity/me'],
+      [svc.delegations, '/api/delegations'],
+      [svc.notifications, `/api/notifications/delegations/${ctx.delegationId}`],
+    ];
+    for (const [service, path] of direct) {
+      for (const [kind, token] of [['expired', expired], ['wrongly signed', wrongKey], ['forged', forged], ['garbage', 'abc.def.ghi']] as const) {
+        const res = await request(service.url).get(path).set('authorization', `Bearer ${token}`);
+        expect(`${service.app} ${kind} ${res.status}`).toBe(`${service.app} ${kind} 401`);
+      }
+      // and the same service accepts a valid one (so the 401s above are about the token)
+      expect((await request(service.url).get(path).set('authorization', `Bearer ${service.app === 'gateway' ? tokens.admin : valid}`)).status).toBe(200);
+    }
+  });
+});
