@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
 import { Topics, withPrefix } from '@twinning/contracts';
-import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, uniqueTopicPrefix } from '@twinning/testing';
+import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, tokenSignedByAnotherKey, uniqueTopicPrefix } from '@twinning/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -174,8 +173,7 @@ describe('who may call what: every protected endpoint, every role, another organ
   it('each service refuses forged, expired and wrongly signed tokens itself, not only the gateway', async () => {
     const claims = { organisationId: ctx.orgA, roles: ['admin' as const, 'coordinator' as const] };
     const expired = await tokenFor(claims, -60);
-    const otherKey = Buffer.from(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })).toString('base64');
-    const wrongKey = await new AccessTokenSigner(parsePrivateKey(otherKey)).sign({ userId: randomUUID(), email: 'x@y.example', name: 'X', language: 'en', ...claims });
+    const wrongKey = await tokenSignedByAnotherKey(claims);
     const valid = await tokenFor(claims);
     const [h, p] = valid.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), roles: ['admin'] })).toString('base64url')}.${valid.split('.')[2]}`;

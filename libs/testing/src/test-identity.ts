@@ -20,3 +20,10 @@ export async function tokenFor(user: Partial<AuthenticatedUser> & Pick<Authentic
   const full: AuthenticatedUser = { userId: randomUUID(), email: 'test@example.org', name: 'Test User', language: 'en', ...user };
   return new AccessTokenSigner(parsePrivateKey(testKeys().JWT_PRIVATE_KEY), ttlSeconds).sign(full);
 }
+
+/** A well-formed token signed by a key the services do not trust. */
+export async function tokenSignedByAnotherKey(user: Partial<AuthenticatedUser> & Pick<AuthenticatedUser, 'organisationId' | 'roles'>): Promise<string> {
+  const other = Buffer.from(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' })).toString('base64');
+  const full: AuthenticatedUser = { userId: randomUUID(), email: 'test@example.org', name: 'Test User', language: 'en', ...user };
+  return new AccessTokenSigner(parsePrivateKey(other)).sign(full);
+}
