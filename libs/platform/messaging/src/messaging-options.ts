@@ -35,9 +35,11 @@ export interface ConsumerSettings {
   pauseAfterExhaustedMs: number;
   sessionTimeoutMs: number;
   maxWaitTimeInMs: number;
+  /** Partitions handled at the same time (each in its own transaction; order holds within a partition). */
+  partitionsConsumedConcurrently: number;
 }
 
-export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, maxBatchBytes: 512 * 1024, idlePollMs: 1000, retentionHours: 24 };
+export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, maxBatchBytes: 900 * 1024, idlePollMs: 1000, retentionHours: 24 };
 export const DEFAULT_CONSUMER: ConsumerSettings = {
   maxAttempts: 5,
   initialBackoffMs: 100,
@@ -45,6 +47,7 @@ export const DEFAULT_CONSUMER: ConsumerSettings = {
   pauseAfterExhaustedMs: 10000,
   sessionTimeoutMs: 30000,
   maxWaitTimeInMs: 50,
+  partitionsConsumedConcurrently: 3,
 };
 
 export function prefixed(options: Pick<MessagingOptions, 'topicPrefix'>, name: string): string {

@@ -69,7 +69,7 @@ export class OutboxRelay {
 
   /** Publishes the oldest pending rows (up to batchSize rows and maxBatchBytes; used by the loop, callable from tools). Returns rows published. */
   async drainOnce(): Promise<number> {
-    const rows: PendingRow[] = await this.dataSource.query(
+    const rows = await this.query<PendingRow>(
       `SELECT id, event_id, topic, message_key, value, headers FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [this.settings.batchSize],
     );
@@ -105,9 +105,18 @@ export class OutboxRelay {
       })),
     });
     if (this.settings.afterPublish) await this.settings.afterPublish(rows.map((r) => r.event_id));
-    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    await this.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
     this.published += rows.length;
     return rows.length;
+  }
+
+  /**
+   * The leader runs its queries on its own connection (the one holding LISTEN and the advisory lock),
+   * so a busy service pool never delays the relay; without one (drainOnce from a tool) it uses the pool.
+   */
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    if (this.listener && this.isLeader) return (await this.listener.query(sql, params)).rows as T[];
+    return this.dataSource.query(sql, params);
   }
 
   private async connectListener(): Promise<void> {
@@ -179,6 +188,6 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
-    await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - ($1 || ' hours')::interval`, [String(this.settings.retentionHours)]);
+    await this.query(`DELETE FROM outbox WHERE published_at < now() - ($1 || ' hours')::interval`, [String(this.settings.retentionHours)]);
   }
 }
