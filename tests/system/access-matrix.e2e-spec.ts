@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { Topics, withPrefix } from '@twinning/contracts';
+import { MATRIX_SECTIONS } from './access';
+import { CALLERS, Caller, Endpoint, MatrixContext } from './access/matrix-types';
 import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, tokenSignedByAnotherKey, uniqueTopicPrefix } from '@twinning/testing';
 
 const ROOT = join(__dirname, '..', '..');
@@ -11,68 +12,9 @@ const run = promisify(execFile);
 const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notifications'] as const;
 const PASSWORD = 'matrix-password-123';
 
-type Caller = 'admin' | 'coordinator' | 'youth-manager' | 'host' | 'otherOrgAdmin';
-const CALLERS: Caller[] = ['admin', 'coordinator', 'youth-manager', 'host', 'otherOrgAdmin'];
-
-interface Ctx { orgA: string; delegationId: string; hostUserId: string; shareOrg: () => string }
-interface Endpoint {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** The route as the service maps it (checked against every service's own route list). */
-  route: string;
-  path: (c: Ctx) => string;
-  body?: (c: Ctx) => object;
-  expect: Record<Caller, number>;
-}
-
-/** Endpoints anyone may call (the rest must be in MATRIX). */
-const PUBLIC_ROUTES = new Set([
-  'GET /health',
-  'POST /api/identity/login',
-  'POST /api/identity/refresh',
-  'POST /api/identity/logout',
-  'POST /api/identity/invitations/accept',
-  'GET /api/openapi.json',
-  'GET /api/docs',
-]);
-
-/**
- * Every protected endpoint that exists, and what each kind of caller gets. Callers are real users
- * of organisation A (one per role) and the admin of another organisation B. A new endpoint fails
- * the completeness test until it takes a position here.
- */
-const MATRIX: Endpoint[] = [
-  { method: 'get', route: '/api/identity/me', path: () => '/api/identity/me',
-    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 200, otherOrgAdmin: 200 } },
-  { method: 'post', route: '/api/identity/organisations/:orgId/invitations', path: (c) => `/api/identity/organisations/${c.orgA}/invitations`,
-    body: () => ({ email: `guest-${randomUUID().slice(0, 8)}@tacoma.example`, roles: ['coordinator'] }),
-    expect: { admin: 201, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
-  { method: 'get', route: '/api/identity/organisations/:orgId/members', path: (c) => `/api/identity/organisations/${c.orgA}/members`,
-    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
-  { method: 'put', route: '/api/identity/organisations/:orgId/members/:userId/roles', path: (c) => `/api/identity/organisations/${c.orgA}/members/${c.hostUserId}/roles`,
-    body: () => ({ roles: ['host'] }),
-    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
-  { method: 'get', route: '/api/identity/audit', path: () => '/api/identity/audit',
-    // an admin of B gets B's own trail (scoped), not A's
-    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 200 } },
-  { method: 'get', route: '/api/identity/organisations/:orgId/audit', path: (c) => `/api/identity/organisations/${c.orgA}/audit`,
-    expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
-  { method: 'get', route: '/api/delegations', path: () => '/api/delegations',
-    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 200 } },
-  { method: 'post', route: '/api/delegations', path: () => '/api/delegations',
-    body: () => ({ title: 'Matrix visit', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-12' }),
-    expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 201 } },
-  { method: 'get', route: '/api/delegations/:id', path: (c) => `/api/delegations/${c.delegationId}`,
-    expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 404 } },
-  { method: 'get', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.delegationId}/shares`,
-    expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
-  { method: 'post', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.delegationId}/shares`,
-    body: (c) => ({ organisationId: c.shareOrg() }),
-    expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
-  { method: 'delete', route: '/api/delegations/:id/shares/:organisationId', path: (c) => `/api/delegations/${c.delegationId}/shares/${c.shareOrg()}`,
-    expect: { admin: 204, coordinator: 204, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
-  { method: 'get', route: '/api/notifications/delegations/:id', path: (c) => `/api/notifications/delegations/${c.delegationId}`,
-    expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
-];
+/** Health is public on every service; every other public route is declared by its section. */
+const PUBLIC_ROUTES = new Set(['GET /health', ...MATRIX_SECTIONS.flatMap((s) => s.publicRoutes ?? [])]);
+const MATRIX: Endpoint[] = MATRIX_SECTIONS.flatMap((s) => s.endpoints);
 
 /** `Mapped {/api/delegations/:id, GET} route` lines Nest logs at start. */
 function mappedRoutes(output: string): string[] {
@@ -85,7 +27,7 @@ describe('who may call what: every protected endpoint, every role, another organ
   const dbs: Record<string, TestDatabase> = {};
   const svc: Record<string, ServiceProcess> = {};
   const tokens = {} as Record<Caller, string>;
-  let ctx: Ctx;
+  let ctx: MatrixContext;
 
   async function bootstrap(name: string, email: string): Promise<string> {
     const cli = join(ROOT, 'dist', 'apps', 'gateway', 'src', 'identity', 'cli', 'bootstrap-organisation.js');
@@ -125,19 +67,15 @@ describe('who may call what: every protected endpoint, every role, another organ
       DELEGATIONS_URL: svc.delegations.url, HOST_MATCHING_URL: svc['host-matching'].url, LOGISTICS_URL: svc.logistics.url, NOTIFICATIONS_URL: svc.notifications.url,
     });
     const orgA = await bootstrap('Tacoma Sister Cities', 'admin@a.example');
-    await bootstrap('Other City Society', 'admin@b.example');
+    const orgB = await bootstrap('Other City Society', 'admin@b.example');
     tokens.admin = (await login('admin@a.example')).accessToken;
     tokens.otherOrgAdmin = (await login('admin@b.example')).accessToken;
     tokens.coordinator = (await member(orgA, tokens.admin, 'coordinator@a.example', 'coordinator')).token;
     tokens['youth-manager'] = (await member(orgA, tokens.admin, 'youth@a.example', 'youth-manager')).token;
     const host = await member(orgA, tokens.admin, 'host@a.example', 'host');
     tokens.host = host.token;
-    const created = await request(svc.gateway.url).post('/api/delegations').set('authorization', `Bearer ${tokens.admin}`)
-      .send({ title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' }).expect(201);
-    const partner = randomUUID();
-    ctx = { orgA, delegationId: created.body.id, hostUserId: host.userId, shareOrg: () => partner };
-    // the notifications read model has caught up before the matrix runs
-    await eventually(async () => { await request(svc.gateway.url).get(`/api/notifications/delegations/${ctx.delegationId}`).set('authorization', `Bearer ${tokens.admin}`).expect(200); });
+    ctx = { gatewayUrl: svc.gateway.url, orgA, orgB, tokens, fixtures: { hostUserId: host.userId } };
+    for (const section of MATRIX_SECTIONS) await section.setup?.(ctx);
   }, 180000);
 
   afterAll(async () => {
@@ -157,7 +95,7 @@ describe('who may call what: every protected endpoint, every role, another organ
   describe.each(MATRIX.map((e) => [`${e.method.toUpperCase()} ${e.route}`, e] as const))('%s', (_name, endpoint) => {
     it.each(CALLERS)('as %s', async (caller) => {
       let req = request(svc.gateway.url)[endpoint.method](endpoint.path(ctx)).set('authorization', `Bearer ${tokens[caller]}`);
-      if (endpoint.body) req = req.send(endpoint.body(ctx));
+      if (endpoint.body) req = req.send(endpoint.body(ctx, caller));
       const res = await req;
       expect({ caller, status: res.status, body: res.status === endpoint.expect[caller] ? undefined : res.body }).toEqual({ caller, status: endpoint.expect[caller], body: undefined });
     });
@@ -171,7 +109,7 @@ describe('who may call what: every protected endpoint, every role, another organ
   });
 
   it('each service refuses forged, expired and wrongly signed tokens itself, not only the gateway', async () => {
-    const claims = { organisationId: ctx.orgA, roles: ['admin' as const, 'coordinator' as const] };
+    const claims = { organisationId: ctx.orgA, roles: ['admin' as const, 'coordinator' as const, 'youth-manager' as const] };
     const expired = await tokenFor(claims, -60);
     const wrongKey = await tokenSignedByAnotherKey(claims);
     const valid = await tokenFor(claims);
@@ -180,7 +118,7 @@ describe('who may call what: every protected endpoint, every role, another organ
     const direct: [ServiceProcess, string][] = [
       [svc.gateway, '/api/identity/me'],
       [svc.delegations, '/api/delegations'],
-      [svc.notifications, `/api/notifications/delegations/${ctx.delegationId}`],
+      [svc.notifications, `/api/notifications/delegations/${ctx.fixtures.delegationId}`],
     ];
     for (const [service, path] of direct) {
       for (const [kind, token] of [['expired', expired], ['wrongly signed', wrongKey], ['forged', forged], ['garbage', 'abc.def.ghi']] as const) {

@@ -4,9 +4,10 @@ import { serviceDataSourceOptions } from '@twinning/platform-persistence';
 import { DelegationEntity } from '../delegations/infrastructure/delegation.entity';
 import { DelegationShareEntity } from '../delegations/infrastructure/delegation-share.entity';
 import { CreateDelegation1764288100000 } from './migrations/1764288100000-create-delegation';
+import { CreateProgrammeModel1764500000000 } from './migrations/1764500000000-create-programme-model';
 
 export const delegationsEntities = [DelegationEntity, DelegationShareEntity];
-export const delegationsMigrations = [CreateDelegation1764288100000];
+export const delegationsMigrations = [CreateDelegation1764288100000, CreateProgrammeModel1764500000000];
 
 export function delegationsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({ url, entities: delegationsEntities, migrations: withMessagingMigrations(delegationsMigrations), applicationName: 'delegations' });

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { MatrixSection } from './matrix-types';
+
+const partner = randomUUID();
+
+export const delegationsMatrix: MatrixSection = {
+  name: 'delegations and sharing',
+  setup: async (c) => {
+    const created = await request(c.gatewayUrl).post('/api/delegations').set('authorization', `Bearer ${c.tokens.admin}`)
+      .send({ title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' });
+    if (created.status !== 201) throw new Error(`setup: creating a delegation answered ${created.status} ${JSON.stringify(created.body)}`);
+    c.fixtures.delegationId = created.body.id;
+  },
+  endpoints: [
+    { method: 'get', route: '/api/delegations', path: () => '/api/delegations',
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 200 } },
+    { method: 'post', route: '/api/delegations', path: () => '/api/delegations',
+      body: () => ({ title: 'Matrix visit', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-12' }),
+      expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 201 } },
+    { method: 'get', route: '/api/delegations/:id', path: (c) => `/api/delegations/${c.fixtures.delegationId}`,
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 404 } },
+    { method: 'get', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.fixtures.delegationId}/shares`,
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+    { method: 'post', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.fixtures.delegationId}/shares`,
+      body: () => ({ organisationId: partner }),
+      expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+    { method: 'delete', route: '/api/delegations/:id/shares/:organisationId', path: (c) => `/api/delegations/${c.fixtures.delegationId}/shares/${partner}`,
+      expect: { admin: 204, coordinator: 204, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+  ],
+};

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { MatrixSection } from './matrix-types';
+
+export const identityMatrix: MatrixSection = {
+  name: 'identity (gateway)',
+  publicRoutes: ['POST /api/identity/login', 'POST /api/identity/refresh', 'POST /api/identity/logout', 'POST /api/identity/invitations/accept', 'GET /api/openapi.json', 'GET /api/docs'],
+  endpoints: [
+    { method: 'get', route: '/api/identity/me', path: () => '/api/identity/me',
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 200, otherOrgAdmin: 200 } },
+    { method: 'post', route: '/api/identity/organisations/:orgId/invitations', path: (c) => `/api/identity/organisations/${c.orgA}/invitations`,
+      body: () => ({ email: `guest-${randomUUID().slice(0, 8)}@tacoma.example`, roles: ['coordinator'] }),
+      expect: { admin: 201, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+    { method: 'get', route: '/api/identity/organisations/:orgId/members', path: (c) => `/api/identity/organisations/${c.orgA}/members`,
+      expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+    { method: 'put', route: '/api/identity/organisations/:orgId/members/:userId/roles', path: (c) => `/api/identity/organisations/${c.orgA}/members/${c.fixtures.hostUserId}/roles`,
+      body: () => ({ roles: ['host'] }),
+      expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+    { method: 'get', route: '/api/identity/audit', path: () => '/api/identity/audit',
+      // an admin of B gets B's own trail (scoped), not A's
+      expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 200 } },
+    { method: 'get', route: '/api/identity/organisations/:orgId/audit', path: (c) => `/api/identity/organisations/${c.orgA}/audit`,
+      expect: { admin: 200, coordinator: 403, 'youth-manager': 403, host: 403, otherOrgAdmin: 403 } },
+  ],
+};
