@@ -186,7 +186,7 @@ export class ConsumerRunner {
       .filter((d) => freshOffsets.has(d.message.offset))
       .map((d) => {
         const original = d.message.headers?.[CORRELATION_HEADER];
-        const correlationId = sanitizeCorrelationId(original?.toString()) ?? randomUUID();
+        const correlationId = sanitizeCorrelationId(original?.toString()) ?? correlationFromBody(d.message.value) ?? randomUUID();
         this.log.warn({ topic, partition, offset: d.message.offset, code: d.code, err: d.error, correlationId }, 'dead-lettering message');
         return {
           eventId: randomUUID(),
@@ -220,6 +220,15 @@ function chunks<T>(items: T[], size = ROWS_PER_INSERT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The envelope's correlation id when the message is JSON at all (so a dead letter stays traceable). */
+function correlationFromBody(value: Buffer | null): string | undefined {
+  try {
+    return sanitizeCorrelationId((JSON.parse(value?.toString() ?? '') as { correlationId?: unknown }).correlationId);
+  } catch {
+    return undefined;
+  }
 }
 
 class PoisonEvent extends Error {

@@ -18,6 +18,9 @@ export interface NewEvent<T extends EventType, V extends EventVersion<T>> {
   occurredAt?: Date;
 }
 
+/** Any catalogued event (for batches mixing types and versions). */
+export type AnyNewEvent = { [T in EventType]: NewEvent<T, EventVersion<T>> }[EventType];
+
 export interface OutboxRow {
   eventId: string;
   topic: string;
@@ -78,8 +81,8 @@ export class OutboxWriter {
   }
 
   /** Appends many events with one multi-row INSERT (hot paths, bulk imports). */
-  async appendMany(tx: EntityManager, events: NewEvent<EventType, never>[]): Promise<EventEnvelope[]> {
-    const envs = events.map((e) => this.envelope(e));
+  async appendMany(tx: EntityManager, events: AnyNewEvent[]): Promise<EventEnvelope[]> {
+    const envs = events.map((e) => this.envelope(e as NewEvent<EventType, never>));
     await this.insertRows(tx, envs.map((e) => this.toRow(e)));
     return envs;
   }
