@@ -4,7 +4,11 @@
  * The organisations and their admins are bootstrapped before (tools/scripts/run-local.sh).
  * Usage: node dist/tools/demo/seed-demo.js [gatewayUrl]   (DEMO_ADMIN_PASSWORD, default twinning-demo-admin)
  */
-interface DemoDelegation { title: string; hostCity: string; startDate: string; endDate: string; shareWith?: string }
+import { seedParticipants } from './demo-participants';
+import { linkDelegation, seedPartnership } from './demo-partnerships';
+
+interface DemoActivity { title: string; venue: string; address: string; startsLocal: string; endsLocal: string }
+interface DemoDelegation { title: string; hostCity: string; startDate: string; endDate: string; shareWith?: string; itinerary?: { timeZone: string; activities: DemoActivity[] } }
 interface Session { token: string; organisationId: string }
 
 const PASSWORD = process.env.DEMO_ADMIN_PASSWORD ?? 'twinning-demo-admin';
@@ -14,7 +18,14 @@ const DEMO: { admin: string; delegations: DemoDelegation[] }[] = [
     // Tacoma, Washington and Fuzhou, Fujian: sister cities since 1994
     admin: 'admin@tacoma.example',
     delegations: [
-      { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18', shareWith: 'admin@fuzhou.example' },
+      { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18', shareWith: 'admin@fuzhou.example',
+        // host-city wall clock in Fuzhou (Asia/Shanghai, UTC+8, no daylight saving)
+        itinerary: { timeZone: 'Asia/Shanghai', activities: [
+          { title: 'Welcome dinner', venue: 'Delegation hotel, banquet hall', address: 'Gulou District, Fuzhou', startsLocal: '2027-04-10T18:30', endsLocal: '2027-04-10T21:00' },
+          { title: 'Rehearsal', venue: 'Fuzhou Strait Culture and Art Centre', address: 'Cangshan District, Fuzhou', startsLocal: '2027-04-12T09:30', endsLocal: '2027-04-12T12:30' },
+          { title: 'Joint concert with the Fuzhou Youth Orchestra', venue: 'Fuzhou Strait Culture and Art Centre, concert hall', address: 'Cangshan District, Fuzhou', startsLocal: '2027-04-14T19:30', endsLocal: '2027-04-14T21:30' },
+          { title: 'School visit', venue: 'Fuzhou No. 1 Middle School', address: 'Gulou District, Fuzhou', startsLocal: '2027-04-15T09:00', endsLocal: '2027-04-15T12:00' },
+        ] } },
       { title: 'Fuzhou municipal water engineers visit Tacoma', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-07', shareWith: 'admin@fuzhou.example' },
     ],
   },
@@ -44,14 +55,28 @@ async function login(gateway: string, email: string): Promise<Session> {
   return { token: res.body.accessToken, organisationId: res.body.organisationId };
 }
 
+/** Adds the activities the itinerary does not have yet (by title), in the host city's zone. */
+async function seedItinerary(gateway: string, token: string, delegationId: string, title: string, itinerary: NonNullable<DemoDelegation['itinerary']>): Promise<void> {
+  const path = `/api/delegations/${delegationId}/itinerary`;
+  const current = await call<{ items: { title: string }[] }>(gateway, 'GET', path, token);
+  if (current.status !== 200) throw new Error(`GET ${path} answered ${current.status}`);
+  for (const a of itinerary.activities) {
+    if (current.body.items.some((x) => x.title === a.title)) continue;
+    const res = await call(gateway, 'POST', path, token, { ...a, timeZone: itinerary.timeZone });
+    if (res.status !== 201) throw new Error(`adding "${a.title}" to "${title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    process.stdout.write(`[demo] itinerary of "${title}": ${a.title} (${a.startsLocal} ${itinerary.timeZone})\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const gateway = (process.argv[2] ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   for (const org of DEMO) {
     const me = await login(gateway, org.admin);
+    const partnershipId = await seedPartnership(call, gateway, org.admin, me.token);
     const list = await call<{ items: { id: string; title: string }[] }>(gateway, 'GET', '/api/delegations?limit=200', me.token);
     if (list.status !== 200) throw new Error(`GET /api/delegations answered ${list.status}`);
     for (const d of org.delegations) {
-      const { shareWith, ...body } = d;
+      const { shareWith, itinerary, ...body } = d;
       let id = list.body.items.find((x) => x.title === d.title)?.id;
       if (id) {
         process.stdout.write(`[demo] exists: ${d.title}\n`);
@@ -61,6 +86,9 @@ async function main(): Promise<void> {
         id = res.body.id;
         process.stdout.write(`[demo] created delegation ${id}: ${d.title}\n`);
       }
+      await linkDelegation(call, gateway, me.token, id, d.title, partnershipId);
+      if (itinerary) await seedItinerary(gateway, me.token, id, d.title, itinerary);
+      await seedParticipants(call, gateway, me.token, id, d.title);
       if (shareWith) {
         const partner = await login(gateway, shareWith);
         const shared = await call(gateway, 'POST', `/api/delegations/${id}/shares`, me.token, { organisationId: partner.organisationId });

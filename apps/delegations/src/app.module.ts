@@ -5,6 +5,12 @@ import { MessagingModuleOptions } from '@twinning/platform-messaging';
 import { DelegationsEnv } from './config/delegations-env';
 import { delegationsDataSourceOptions } from './database/data-source';
 import { DelegationsModule } from './delegations/delegations.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { ReportsModule } from './reports/reports.module';
+import { WelfareModule } from './welfare/welfare.module';
+import { MembersModule } from './members/members.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
+import { ItineraryModule } from './itinerary/itinerary.module';
 
 export const SERVICE = 'delegations';
 
@@ -14,7 +20,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: delegationsDataSourceOptions(env.DATABASE_URL), produces: [Topics.delegationEvents], messaging }),
+        ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: delegationsDataSourceOptions(env.DATABASE_URL), produces: [Topics.delegationEvents, Topics.partnershipEvents, Topics.participantEvents, Topics.incidentEvents], messaging }),
+        // before any module with `:id` routes (static prefixes participants/, incidents/, reports/ first)
+        ParticipantsModule,
+        WelfareModule,
+        ReportsModule,
+        ItineraryModule,
+        PartnershipsModule,
+        MembersModule,
         DelegationsModule,
       ],
     };

@@ -1,11 +1,27 @@
 import { DelegationCreatedV1 } from './delegations/delegation-created.v1';
 import { DelegationSharedV1 } from './delegations/delegation-shared.v1';
 import { DelegationUnsharedV1 } from './delegations/delegation-unshared.v1';
+import { DelegationStatusChangedV1 } from './delegations/delegation-status-changed.v1';
+import { DelegationUpdatedV1 } from './delegations/delegation-updated.v1';
+import { MemberAddedV1 } from './delegations/member-added.v1';
+import { MemberRemovedV1 } from './delegations/member-removed.v1';
+import { MemberUpdatedV1 } from './delegations/member-updated.v1';
+import { PartnershipRegisteredV1 } from './delegations/partnership-registered.v1';
+import { PartnershipUpdatedV1 } from './delegations/partnership-updated.v1';
+import { ItineraryChangedV1 } from './itinerary/itinerary-changed.v1';
 import { MembershipGrantedV1 } from './identity/membership-granted.v1';
 import { MembershipRolesChangedV1 } from './identity/membership-roles-changed.v1';
 import { OrganisationRegisteredV1 } from './identity/organisation-registered.v1';
 import { UserInvitedV1 } from './identity/user-invited.v1';
 import { UserRegisteredV1 } from './identity/user-registered.v1';
+import { CheckInRecordedV1 } from './participants/check-in-recorded.v1';
+import { IncidentClosedV1 } from './participants/incident-closed.v1';
+import { IncidentEscalationOverdueV1 } from './participants/incident-escalation-overdue.v1';
+import { IncidentOpenedV1 } from './participants/incident-opened.v1';
+import { IncidentReportedV1 } from './participants/incident-reported.v1';
+import { ParticipantRegisteredV1 } from './participants/participant-registered.v1';
+import { ParticipantUpdatedV1 } from './participants/participant-updated.v1';
+import { WelfareAlertRaisedV1 } from './participants/welfare-alert-raised.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -13,6 +29,22 @@ export const EventCatalog = {
   'delegation.created': { topic: Topics.delegationEvents, versions: { 1: DelegationCreatedV1 } },
   'delegation.shared': { topic: Topics.delegationEvents, versions: { 1: DelegationSharedV1 } },
   'delegation.unshared': { topic: Topics.delegationEvents, versions: { 1: DelegationUnsharedV1 } },
+  'delegation.updated': { topic: Topics.delegationEvents, versions: { 1: DelegationUpdatedV1 } },
+  'delegation.status-changed': { topic: Topics.delegationEvents, versions: { 1: DelegationStatusChangedV1 } },
+  'member.added': { topic: Topics.delegationEvents, versions: { 1: MemberAddedV1 } },
+  'member.updated': { topic: Topics.delegationEvents, versions: { 1: MemberUpdatedV1 } },
+  'member.removed': { topic: Topics.delegationEvents, versions: { 1: MemberRemovedV1 } },
+  'partnership.registered': { topic: Topics.partnershipEvents, versions: { 1: PartnershipRegisteredV1 } },
+  'partnership.updated': { topic: Topics.partnershipEvents, versions: { 1: PartnershipUpdatedV1 } },
+  'itinerary.changed': { topic: Topics.delegationEvents, versions: { 1: ItineraryChangedV1 } },
+  'participant.registered': { topic: Topics.participantEvents, versions: { 1: ParticipantRegisteredV1 } },
+  'participant.updated': { topic: Topics.participantEvents, versions: { 1: ParticipantUpdatedV1 } },
+  'check-in.recorded': { topic: Topics.participantEvents, versions: { 1: CheckInRecordedV1 } },
+  'welfare.alert-raised': { topic: Topics.participantEvents, versions: { 1: WelfareAlertRaisedV1 } },
+  'incident.opened': { topic: Topics.incidentEvents, versions: { 1: IncidentOpenedV1 } },
+  'incident.reported': { topic: Topics.incidentEvents, versions: { 1: IncidentReportedV1 } },
+  'incident.escalation-overdue': { topic: Topics.incidentEvents, versions: { 1: IncidentEscalationOverdueV1 } },
+  'incident.closed': { topic: Topics.incidentEvents, versions: { 1: IncidentClosedV1 } },
   'organisation.registered': { topic: Topics.organisationEvents, versions: { 1: OrganisationRegisteredV1 } },
   'user.invited': { topic: Topics.organisationEvents, versions: { 1: UserInvitedV1 } },
   'membership.granted': { topic: Topics.organisationEvents, versions: { 1: MembershipGrantedV1 } },

@@ -7,6 +7,12 @@
  */
 export const Topics = {
   delegationEvents: 'delegations.delegation.events',
+  /** An organisation's partner cities (keyed by partnership id). Producer: delegations. */
+  partnershipEvents: 'delegations.partnership.events',
+  /** Participants, their check-ins and welfare alerts (keyed by participant id). Producer: delegations. */
+  participantEvents: 'delegations.participant.events',
+  /** Safeguarding incidents and their escalation clock (keyed by incident id). Producer: delegations. */
+  incidentEvents: 'delegations.incident.events',
   /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */
   organisationEvents: 'gateway.organisation.events',
   /** User accounts (keyed by user id). Producer: gateway. */

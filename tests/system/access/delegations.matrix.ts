@@ -11,6 +11,10 @@ export const delegationsMatrix: MatrixSection = {
       .send({ title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' });
     if (created.status !== 201) throw new Error(`setup: creating a delegation answered ${created.status} ${JSON.stringify(created.body)}`);
     c.fixtures.delegationId = created.body.id;
+    const lifecycle = await request(c.gatewayUrl).post('/api/delegations').set('authorization', `Bearer ${c.tokens.admin}`)
+      .send({ title: 'Matrix lifecycle visit', hostCity: 'Fuzhou', startDate: '2027-05-10', endDate: '2027-05-12' });
+    if (lifecycle.status !== 201) throw new Error(`setup: creating a delegation answered ${lifecycle.status} ${JSON.stringify(lifecycle.body)}`);
+    c.fixtures.lifecycleDelegationId = lifecycle.body.id;
   },
   endpoints: [
     { method: 'get', route: '/api/delegations', path: () => '/api/delegations',
@@ -20,6 +24,13 @@ export const delegationsMatrix: MatrixSection = {
       expect: { admin: 201, coordinator: 201, 'youth-manager': 403, host: 403, otherOrgAdmin: 201 } },
     { method: 'get', route: '/api/delegations/:id', path: (c) => `/api/delegations/${c.fixtures.delegationId}`,
       expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 404 } },
+    { method: 'patch', route: '/api/delegations/:id', path: (c) => `/api/delegations/${c.fixtures.delegationId}`,
+      body: () => ({ purpose: 'music exchange' }),
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
+    // its own delegation (the others' fixtures stay drafts): the admin moves it to planning, the coordinator cancels it
+    { method: 'post', route: '/api/delegations/:id/transitions', path: (c) => `/api/delegations/${c.fixtures.lifecycleDelegationId}/transitions`,
+      body: (_c, caller) => ({ to: caller === 'admin' ? 'planning' : 'cancelled' }),
+      expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
     { method: 'get', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.fixtures.delegationId}/shares`,
       expect: { admin: 200, coordinator: 200, 'youth-manager': 403, host: 403, otherOrgAdmin: 404 } },
     { method: 'post', route: '/api/delegations/:id/shares', path: (c) => `/api/delegations/${c.fixtures.delegationId}/shares`,

@@ -1,7 +1,11 @@
 import { delegationsMatrix } from './delegations.matrix';
 import { identityMatrix } from './identity.matrix';
+import { itineraryMatrix } from './itinerary.matrix';
+import { membersMatrix } from './members.matrix';
 import { MatrixSection } from './matrix-types';
 import { notificationsMatrix } from './notifications.matrix';
+import { partnershipsMatrix } from './partnerships.matrix';
+import { participantsMatrix } from './participants.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, notificationsMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix];

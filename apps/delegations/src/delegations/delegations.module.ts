@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeDelegationUseCase } from './application/change-delegation.use-case';
 import { CreateDelegationUseCase } from './application/create-delegation.use-case';
 import { GetDelegationQuery } from './application/get-delegation.query';
 import { ListDelegationsQuery } from './application/list-delegations.query';
@@ -7,6 +8,6 @@ import { DelegationsController } from './http/delegations.controller';
 
 @Module({
   controllers: [DelegationsController],
-  providers: [CreateDelegationUseCase, GetDelegationQuery, ListDelegationsQuery, ShareDelegationUseCase],
+  providers: [ChangeDelegationUseCase, CreateDelegationUseCase, GetDelegationQuery, ListDelegationsQuery, ShareDelegationUseCase],
 })
 export class DelegationsModule {}

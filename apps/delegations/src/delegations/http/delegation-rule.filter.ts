@@ -13,6 +13,7 @@ export class DelegationRuleFilter implements ExceptionFilter {
       code: e.code,
       message: [e.message],
       fields: e.field ? [{ field: e.field, messages: [e.message] }] : [],
+      ...(e.details ? { details: e.details } : {}),
     });
   }
 }

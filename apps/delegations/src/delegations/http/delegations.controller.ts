@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseFilters } from '@nestjs/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@twinning/platform-auth';
+import { ChangeDelegationUseCase } from '../application/change-delegation.use-case';
 import { CreateDelegationUseCase } from '../application/create-delegation.use-case';
 import { GetDelegationQuery } from '../application/get-delegation.query';
 import { ListDelegationsQuery } from '../application/list-delegations.query';
@@ -8,6 +9,8 @@ import { CreateDelegationDto } from './create-delegation.dto';
 import { DelegationRuleFilter } from './delegation-rule.filter';
 import { ListDelegationsDto } from './list-delegations.dto';
 import { ShareDelegationDto } from './share-delegation.dto';
+import { TransitionDto } from './transition.dto';
+import { UpdateDelegationDto } from './update-delegation.dto';
 
 /** `/api/delegations`: coordinators plan; youth managers read; hosts see their guests through placements, not here. */
 @Controller()
@@ -18,12 +21,13 @@ export class DelegationsController {
     private readonly get: GetDelegationQuery,
     private readonly list: ListDelegationsQuery,
     private readonly sharing: ShareDelegationUseCase,
+    private readonly change: ChangeDelegationUseCase,
   ) {}
 
   @Get()
   @Roles('coordinator', 'admin', 'youth-manager')
   listDelegations(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDelegationsDto) {
-    return this.list.execute(user, query.limit, query.offset);
+    return this.list.execute(user, query);
   }
 
   @Post()
@@ -36,6 +40,21 @@ export class DelegationsController {
   @Roles('coordinator', 'admin', 'youth-manager')
   getDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.get.execute(user, id);
+  }
+
+  /** Edits the plan (409 DELEGATION.DATES_LOCKED once in progress, DELEGATION.CLOSED once completed or cancelled). */
+  @Patch(':id')
+  @Roles('coordinator', 'admin')
+  updateDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateDelegationDto) {
+    return this.change.update(user, id, body);
+  }
+
+  /** Moves the lifecycle: draft → planning → confirmed → in-progress → completed, or cancelled before completed. */
+  @Post(':id/transitions')
+  @Roles('coordinator', 'admin')
+  @HttpCode(200)
+  transition(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionDto) {
+    return this.change.transition(user, id, body.to, body.reason, body.version);
   }
 
   @Get(':id/shares')

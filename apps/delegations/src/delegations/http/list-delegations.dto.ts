@@ -1,5 +1,23 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { PROGRAMME_AREAS, ProgrammeArea } from '../../partnerships/domain/programme-area';
+import { DELEGATION_DIRECTIONS, DelegationDirection, DelegationStatus } from '../domain/delegation';
+import { DELEGATION_STATUSES } from '../domain/delegation-lifecycle';
+import { DATE_ONLY } from '../domain/time-zone';
+
+@ValidatorConstraint({ name: 'notBeforeFrom' })
+class NotBeforeFrom implements ValidatorConstraintInterface {
+  validate(to: unknown, args: ValidationArguments): boolean {
+    const { from } = args.object as { from?: unknown };
+    return typeof from !== 'string' || typeof to !== 'string' || to >= from;
+  }
+  defaultMessage(): string {
+    return 'to must not be before from';
+  }
+}
+
+export const DELEGATION_SORTS = ['startDate', 'title', 'createdAt'] as const;
+export type DelegationSort = (typeof DELEGATION_SORTS)[number];
 
 export class ListDelegationsDto {
   @IsOptional()
@@ -14,4 +32,38 @@ export class ListDelegationsDto {
   @IsInt()
   @Min(0)
   offset = 0;
+
+  @IsOptional()
+  @IsIn(DELEGATION_STATUSES)
+  status?: DelegationStatus;
+
+  /** Delegations whose stay overlaps [from, to] (either bound optional). */
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'to must be a date (YYYY-MM-DD)' })
+  @Validate(NotBeforeFrom)
+  to?: string;
+
+  @IsOptional()
+  @IsIn(PROGRAMME_AREAS)
+  programmeArea?: ProgrammeArea;
+
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string;
+
+  @IsOptional()
+  @IsIn(DELEGATION_DIRECTIONS)
+  direction?: DelegationDirection;
+
+  @IsOptional()
+  @IsIn(DELEGATION_SORTS)
+  sort: DelegationSort = 'startDate';
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
 }

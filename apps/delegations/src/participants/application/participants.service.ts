@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PARTICIPANT_PUBLIC_FIELDS } from '@twinning/contracts';
+import { AuthenticatedUser, Relation } from '@twinning/platform-auth';
+import { OutboxWriter } from '@twinning/platform-messaging';
+import { passportWarnings } from '../domain/participant-rules';
+import { CreateParticipantDto, EmergencyContactDto, GuardianDto, ListParticipantsDto, UpdateParticipantDto } from '../http/participant.dto';
+import { ContactRow, GuardianRow, ParticipantRow, participantView } from './participant-view';
+
+const COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages,
+  p.nationality, p.dietary_needs, p.allergies, p.medical_notes, p.passport_number, to_char(p.passport_expiry, 'YYYY-MM-DD') AS passport_expiry,
+  p.visa_status, p.created_by, p.created_at, p.updated_at`;
+
+/** SQL: the caller's relation to participant `p` ($1 = the caller's organisation): owner, partner (member of a delegation shared with it), or none. */
+const RELATION = `CASE WHEN p.organisation_id = $1 THEN 'owner'
+  WHEN EXISTS (SELECT 1 FROM delegation_member m JOIN delegation_share s ON s.delegation_id = m.delegation_id
+               WHERE m.participant_id = p.id AND s.partner_organisation_id = $1) THEN 'partner' END`;
+
+const SORTS: Record<string, string> = {
+  familyName: 'p.family_name ASC, p.given_name ASC', '-familyName': 'p.family_name DESC, p.given_name DESC',
+  dateOfBirth: 'p.date_of_birth ASC', '-dateOfBirth': 'p.date_of_birth DESC', createdAt: 'p.created_at ASC', '-createdAt': 'p.created_at DESC',
+};
+
+export function participantNotFound(id: string): NotFoundException {
+  return new NotFoundException({ statusCode: 404, code: 'PARTICIPANT.NOT_FOUND', message: `participant ${id} not found` });
+}
+
+/** Participants of the caller's organisation (and, read-only, those on delegations shared with it). */
+@Injectable()
+export class ParticipantsService {
+  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter) {}
+
+  async create(user: AuthenticatedUser, dto: CreateParticipantDto) {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO participant (id, organisation_id, given_name, family_name, date_of_birth, gender, languages, nationality, dietary_needs, allergies, medical_notes,
+           passport_number, passport_expiry, visa_status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [id, user.organisationId, dto.givenName, dto.familyName, dto.dateOfBirth, dto.gender, dto.languages ?? [], dto.nationality, dto.dietaryNeeds ?? '', dto.allergies ?? '',
+          dto.medicalNotes ?? '', dto.passportNumber ?? null, dto.passportExpiry ?? null, dto.visaStatus ?? 'not-required', user.userId],
+      );
+      await insertContacts(tx, id, dto.emergencyContacts);
+      await insertGuardians(tx, id, dto.guardians ?? []);
+      await this.outbox.append(tx, {
+        type: 'participant.registered', version: 1, aggregateId: id, organisationId: user.organisationId,
+        payload: {
+          participantId: id, givenName: dto.givenName, familyName: dto.familyName, birthYear: Number(dto.dateOfBirth.slice(0, 4)), gender: dto.gender,
+          languages: dto.languages ?? [], nationality: dto.nationality, visaStatus: dto.visaStatus ?? 'not-required', createdByUserId: user.userId,
+        },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: AuthenticatedUser, id: string, dto: UpdateParticipantDto) {
+    await this.dataSource.transaction(async (tx) => {
+      const [before] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1 AND p.organisation_id = $2 FOR UPDATE`, [id, user.organisationId])) as ParticipantRow[];
+      if (!before) throw participantNotFound(id);
+      const sets: Record<string, unknown> = {
+        given_name: dto.givenName, family_name: dto.familyName, date_of_birth: dto.dateOfBirth, gender: dto.gender, languages: dto.languages, nationality: dto.nationality,
+        dietary_needs: dto.dietaryNeeds, allergies: dto.allergies, medical_notes: dto.medicalNotes, passport_number: dto.passportNumber, passport_expiry: dto.passportExpiry,
+        visa_status: dto.visaStatus,
+      };
+      const entries = Object.entries(sets).filter(([, v]) => v !== undefined);
+      if (entries.length) {
+        await tx.query(`UPDATE participant SET ${entries.map(([k], i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+      } else {
+        await tx.query(`UPDATE participant SET updated_at = now() WHERE id = $1`, [id]);
+      }
+      if (dto.emergencyContacts) {
+        await tx.query(`DELETE FROM emergency_contact WHERE participant_id = $1`, [id]);
+        await insertContacts(tx, id, dto.emergencyContacts);
+      }
+      if (dto.guardians) {
+        await tx.query(`DELETE FROM guardian WHERE participant_id = $1`, [id]);
+        await insertGuardians(tx, id, dto.guardians);
+      }
+      const [after] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1`, [id])) as ParticipantRow[];
+      const publicValue = (r: ParticipantRow) => ({ givenName: r.given_name, familyName: r.family_name, dateOfBirth: r.date_of_birth, gender: r.gender,
+        languages: JSON.stringify(r.languages), nationality: r.nationality, visaStatus: r.visa_status });
+      const b = publicValue(before);
+      const a = publicValue(after);
+      const changedFields = PARTICIPANT_PUBLIC_FIELDS.filter((f) => a[f] !== b[f]);
+      if (changedFields.length) {
+        await this.outbox.append(tx, {
+          type: 'participant.updated', version: 1, aggregateId: id, organisationId: user.organisationId,
+          payload: {
+            participantId: id, changedFields: [...changedFields], givenName: after.given_name, familyName: after.family_name, birthYear: Number(after.date_of_birth.slice(0, 4)),
+            gender: after.gender, languages: after.languages, nationality: after.nationality, visaStatus: after.visa_status, updatedByUserId: user.userId,
+          },
+        });
+      }
+    });
+    return this.get(user, id);
+  }
+
+  /** One participant as the caller may see it, with passport warnings; 404 when neither owner nor partner. */
+  async get(user: AuthenticatedUser, id: string) {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS}, ${RELATION} AS relation FROM participant p WHERE p.id = $2`, [user.organisationId, id])) as (ParticipantRow & { relation: Relation | null })[];
+    if (!row?.relation) throw participantNotFound(id);
+    const [contacts, guardians, trips] = await Promise.all([
+      this.dataSource.query(`SELECT * FROM emergency_contact WHERE participant_id = $1 ORDER BY name, id`, [id]) as Promise<ContactRow[]>,
+      this.dataSource.query(`SELECT id, participant_id, name, relation, phone, email, consent_given_at, consent_scope, to_char(consent_expires_on, 'YYYY-MM-DD') AS consent_expires_on
+        FROM guardian WHERE participant_id = $1 ORDER BY name, id`, [id]) as Promise<GuardianRow[]>,
+      this.departures(id),
+    ]);
+    return participantView(user, row.relation, row, contacts, guardians, passportWarnings(row.passport_expiry, trips));
+  }
+
+  async list(user: AuthenticatedUser, q: ListParticipantsDto) {
+    const where = [`(${RELATION}) IS NOT NULL`];
+    const params: unknown[] = [user.organisationId];
+    const add = (sql: (n: string) => string, v: unknown) => { params.push(v); where.push(sql(`$${params.length}`)); };
+    if (q.q) add((n) => `(p.given_name ILIKE ${n} OR p.family_name ILIKE ${n} OR (p.given_name || ' ' || p.family_name) ILIKE ${n})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.delegationId) add((n) => `EXISTS (SELECT 1 FROM delegation_member m WHERE m.participant_id = p.id AND m.delegation_id = ${n})`, q.delegationId);
+    if (q.nationality) add((n) => `p.nationality = ${n}`, q.nationality);
+    if (q.minor === 'true') where.push(`p.date_of_birth > (current_date - interval '18 years')`);
+    if (q.minor === 'false') where.push(`p.date_of_birth <= (current_date - interval '18 years')`);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM participant p WHERE ${whereSql}`, params)) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, ${RELATION} AS relation FROM participant p WHERE ${whereSql} ORDER BY ${SORTS[q.sort] ?? SORTS.familyName}, p.id LIMIT ${q.limit} OFFSET ${q.offset}`,
+      params,
+    )) as (ParticipantRow & { relation: Relation })[];
+    const ids = rows.map((r) => r.id);
+    const contacts = (await this.dataSource.query(`SELECT * FROM emergency_contact WHERE participant_id = ANY($1) ORDER BY name, id`, [ids])) as ContactRow[];
+    const guardians = (await this.dataSource.query(`SELECT id, participant_id, name, relation, phone, email, consent_given_at, consent_scope,
+      to_char(consent_expires_on, 'YYYY-MM-DD') AS consent_expires_on FROM guardian WHERE participant_id = ANY($1) ORDER BY name, id`, [ids])) as GuardianRow[];
+    const items = await Promise.all(rows.map(async (r) => participantView(user, r.relation, r,
+      contacts.filter((c) => c.participant_id === r.id), guardians.filter((g) => g.participant_id === r.id), passportWarnings(r.passport_expiry, await this.departures(r.id)))));
+    return { items, total, limit: q.limit, offset: q.offset };
+  }
+
+  /** The delegations the participant was a member of (those the caller's organisation may see), oldest first. */
+  async history(user: AuthenticatedUser, id: string) {
+    const [row] = (await this.dataSource.query(`SELECT ${RELATION} AS relation FROM participant p WHERE p.id = $2`, [user.organisationId, id])) as { relation: Relation | null }[];
+    if (!row?.relation) throw participantNotFound(id);
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, d.title, d.host_city, d.direction, d.programme_area, d.status, to_char(d.start_date, 'YYYY-MM-DD') AS start_date, to_char(d.end_date, 'YYYY-MM-DD') AS end_date,
+              m.role, m.is_leader, m.lodging_need, m.created_at
+         FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id
+        WHERE m.participant_id = $2
+          AND (d.organisation_id = $1 OR EXISTS (SELECT 1 FROM delegation_share s WHERE s.delegation_id = d.id AND s.partner_organisation_id = $1))
+        ORDER BY d.start_date, d.id`,
+      [user.organisationId, id],
+    )) as Record<string, unknown>[];
+    return {
+      participantId: id,
+      items: rows.map((r) => ({
+        delegationId: r.id, title: r.title, hostCity: r.host_city, direction: r.direction, programmeArea: r.programme_area, status: r.status,
+        startDate: r.start_date, endDate: r.end_date, role: r.role, isLeader: r.is_leader, lodgingNeed: r.lodging_need, addedAt: r.created_at,
+      })),
+    };
+  }
+
+  /** Departure dates (the delegation's last day) of the participant's live delegations, for the passport rule. */
+  private async departures(participantId: string): Promise<{ delegationId: string; departureDate: string }[]> {
+    return this.dataSource.query(
+      `SELECT d.id AS "delegationId", to_char(d.end_date, 'YYYY-MM-DD') AS "departureDate"
+         FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id
+        WHERE m.participant_id = $1 AND d.status NOT IN ('cancelled', 'completed') ORDER BY d.end_date`,
+      [participantId],
+    );
+  }
+}
+
+async function insertContacts(tx: EntityManager, participantId: string, contacts: EmergencyContactDto[]): Promise<void> {
+  for (const c of contacts) {
+    await tx.query(`INSERT INTO emergency_contact (id, participant_id, name, relation, phone, email) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [randomUUID(), participantId, c.name, c.relation, c.phone, c.email ?? null]);
+  }
+}
+
+async function insertGuardians(tx: EntityManager, participantId: string, guardians: GuardianDto[]): Promise<void> {
+  for (const g of guardians) {
+    await tx.query(
+      `INSERT INTO guardian (id, participant_id, name, relation, phone, email, consent_given_at, consent_scope, consent_expires_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [randomUUID(), participantId, g.name, g.relation, g.phone, g.email ?? null, g.consentGivenAt ?? null, g.consentScope ?? null, g.consentExpiresOn ?? null],
+    );
+  }
+}
