@@ -11,6 +11,13 @@ describe('the local Apache Kafka broker', () => {
   const topic = `smoke.${randomUUID()}`;
   const admin = kafka.admin();
 
+  // a KRaft broker may answer UNKNOWN_TOPIC_OR_PARTITION for a moment after creation: wait for leaders here
+  const leadersOf = (t: string, partitions: number) =>
+    eventually(async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [t] });
+      expect(topics[0].partitions.filter((p) => p.leader >= 0)).toHaveLength(partitions);
+    });
+
   beforeAll(async () => {
     await admin.connect();
   });
@@ -20,7 +27,8 @@ describe('the local Apache Kafka broker', () => {
   });
 
   it('creates a topic, produces, consumes in a group and commits', async () => {
-    expect(await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2, replicationFactor: 1 }] })).toBe(true);
+    expect(await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 2, replicationFactor: 1 }] })).toBe(true);
+    await leadersOf(topic, 2);
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: [{ key: 'a', value: 'one' }, { key: 'b', value: 'two' }, { key: 'a', value: 'three' }] });
@@ -52,7 +60,8 @@ describe('the local Apache Kafka broker', () => {
 
   it('runs a kafkajs transaction whose messages a read_committed consumer sees only after commit', async () => {
     const txTopic = `${topic}.tx`;
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: txTopic, numPartitions: 1, replicationFactor: 1 }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic: txTopic, numPartitions: 1, replicationFactor: 1 }] });
+    await leadersOf(txTopic, 1);
     const producer = kafka.producer({ transactionalId: `smoke-tx-${randomUUID()}`, idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const aborted = await producer.transaction();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { ensureTopics } from '@twinning/platform-messaging';
 
 
 export function kafkaBrokers(): string[] {
@@ -28,13 +29,7 @@ export class TestKafka {
   private producer?: Producer;
 
   async createTopic(topic: string, numPartitions = 1): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor: 1 }] });
-    } finally {
-      await admin.disconnect();
-    }
+    await ensureTopics(this.kafka, [topic], numPartitions);
   }
 
   async produce(topic: string, messages: { key?: string; value: string | Buffer; headers?: IHeaders; partition?: number }[]): Promise<void> {

@@ -5,3 +5,4 @@ export * from './pino-nest-logger';
 export * from './configure-app';
 export * from './service-shell.module';
 export * from './bootstrap-service';
+export * from './domain-rule';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@twinning/platform-auth';
 import { ChangeDelegationUseCase } from '../application/change-delegation.use-case';
 import { CreateDelegationUseCase } from '../application/create-delegation.use-case';
@@ -6,7 +6,6 @@ import { GetDelegationQuery } from '../application/get-delegation.query';
 import { ListDelegationsQuery } from '../application/list-delegations.query';
 import { ShareDelegationUseCase } from '../application/share-delegation.use-case';
 import { CreateDelegationDto } from './create-delegation.dto';
-import { DelegationRuleFilter } from './delegation-rule.filter';
 import { ListDelegationsDto } from './list-delegations.dto';
 import { ShareDelegationDto } from './share-delegation.dto';
 import { TransitionDto } from './transition.dto';
@@ -14,7 +13,6 @@ import { UpdateDelegationDto } from './update-delegation.dto';
 
 /** `/api/delegations`: coordinators plan; youth managers read; hosts see their guests through placements, not here. */
 @Controller()
-@UseFilters(DelegationRuleFilter)
 export class DelegationsController {
   constructor(
     private readonly create: CreateDelegationUseCase,

@@ -1,10 +1,4 @@
-/**
- * A broken itinerary rule, with a stable code (e.g. `ITINERARY.LOCAL_TIME_GAP`). With a field it is
- * the caller's input (400 naming the field); without, a state rule (409).
- */
-export class ItineraryRuleError extends Error {
-  constructor(readonly code: string, message: string, readonly field?: string) {
-    super(message);
-    this.name = 'ItineraryRuleError';
-  }
-}
+import { DomainRuleError } from '@twinning/platform-http';
+
+/** A broken itinerary rule (e.g. `ITINERARY.LOCAL_TIME_GAP`): 400 naming the field, 409 for state rules. */
+export class ItineraryRuleError extends DomainRuleError {}

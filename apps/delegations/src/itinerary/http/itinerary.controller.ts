@@ -1,12 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '@twinning/platform-auth';
 import { ItineraryService } from '../application/itinerary.service';
 import { CreateActivityDto, UpdateActivityDto } from './activity.dto';
-import { ItineraryRuleFilter } from './itinerary-rule.filter';
 
 /** `/api/delegations/:id/itinerary`: the owner's coordinators plan it; partners' coordinators and youth managers read it. */
 @Controller(':id/itinerary')
-@UseFilters(ItineraryRuleFilter)
 export class ItineraryController {
   constructor(private readonly itinerary: ItineraryService) {}
 
