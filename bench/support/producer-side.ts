@@ -5,16 +5,16 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventType, Topics } from '@twinning/contracts';
+import { Topics } from '@twinning/contracts';
 import { serviceDataSourceOptions } from '@twinning/platform-persistence';
 import {
+  AnyNewEvent,
   createKafka,
   CreateMessagingTables1764288000000,
   DEFAULT_CONSUMER,
   DEFAULT_RELAY,
   ensureTopics,
   MessagingOptions,
-  NewEvent,
   OutboxRelay,
   OutboxWriter,
   prefixed,
@@ -436,7 +436,7 @@ export async function runProducerSide(settings: BenchSettings): Promise<void> {
     for (let i = 0; i < settings.warmupEvents; i += settings.txSize) {
       const n = Math.min(settings.txSize, settings.warmupEvents - i);
       const events = Array.from({ length: n }, (_, j) => delegationCreated('warmup', i + j, new Date()));
-      await ds.transaction((tx) => writer.appendMany(tx, events as unknown as NewEvent<EventType, never>[]));
+      await ds.transaction((tx) => writer.appendMany(tx, events as unknown as AnyNewEvent[]));
     }
     await waitForCount(peer, 'e2e', 'warmup', settings.warmupEvents, settings.phaseTimeoutMs);
     await peer.call('collect', { side: 'e2e', phase: 'warmup' });
@@ -466,7 +466,7 @@ export async function runProducerSide(settings: BenchSettings): Promise<void> {
           const n = Math.min(settings.txSize, N - b * settings.txSize);
           const occurredAt = new Date(nowMs());
           const events = Array.from({ length: n }, (_, j) => delegationCreated('throughput', b * settings.txSize + j, occurredAt));
-          await ds.transaction((tx) => writer.appendMany(tx, events as unknown as NewEvent<EventType, never>[]));
+          await ds.transaction((tx) => writer.appendMany(tx, events as unknown as AnyNewEvent[]));
         }
       }),
     ), settings.phaseTimeoutMs, 'the throughput writers');

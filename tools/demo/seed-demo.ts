@@ -4,6 +4,7 @@
  * The organisations and their admins are bootstrapped before (tools/scripts/run-local.sh).
  * Usage: node dist/tools/demo/seed-demo.js [gatewayUrl]   (DEMO_ADMIN_PASSWORD, default twinning-demo-admin)
  */
+import { DEMO_FAMILIES, seedFamilies } from './demo-families';
 import { seedParticipants } from './demo-participants';
 import { linkDelegation, seedPartnership } from './demo-partnerships';
 
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
       }
     }
   }
+  // host families: in Fuzhou for the Tacoma students, in San Diego for the Jalalabad students
+  for (const admin of Object.keys(DEMO_FAMILIES)) await seedFamilies(call, gateway, admin, (await login(gateway, admin)).token);
 }
 
 main().catch((e) => {

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { HostMatchingEnv } from './config/host-matching-env';
 import { hostMatchingDataSourceOptions } from './database/data-source';
+import { FamiliesModule } from './families/families.module';
 
 export const SERVICE = 'host-matching';
 
@@ -10,7 +12,10 @@ export class AppModule {
   static forRoot(env: HostMatchingEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: hostMatchingDataSourceOptions(env.DATABASE_URL) })],
+      imports: [
+        ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: hostMatchingDataSourceOptions(env.DATABASE_URL), produces: [Topics.familyEvents] }),
+        FamiliesModule.forRoot(env),
+      ],
     };
   }
 }

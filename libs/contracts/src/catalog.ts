@@ -22,6 +22,9 @@ import { IncidentReportedV1 } from './participants/incident-reported.v1';
 import { ParticipantRegisteredV1 } from './participants/participant-registered.v1';
 import { ParticipantUpdatedV1 } from './participants/participant-updated.v1';
 import { WelfareAlertRaisedV1 } from './participants/welfare-alert-raised.v1';
+import { FamilyRegisteredV1 } from './host-matching/family-registered.v1';
+import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
+import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -50,6 +53,11 @@ export const EventCatalog = {
   'membership.granted': { topic: Topics.organisationEvents, versions: { 1: MembershipGrantedV1 } },
   'membership.roles-changed': { topic: Topics.organisationEvents, versions: { 1: MembershipRolesChangedV1 } },
   'user.registered': { topic: Topics.userEvents, versions: { 1: UserRegisteredV1 } },
+  'family.registered': { topic: Topics.familyEvents, versions: { 1: FamilyRegisteredV1 } },
+  'family.updated': { topic: Topics.familyEvents, versions: { 1: FamilyUpdatedV1 } },
+  'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },
+  'family.vetting-eligible': { topic: Topics.familyEvents, versions: { 1: FamilyVettingEligibleV1 } },
+  'family.vetting-expiring': { topic: Topics.familyEvents, versions: { 1: FamilyVettingExpiringV1 } },
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

@@ -20,3 +20,4 @@ export * from './identity/membership-granted.v1';
 export * from './identity/membership-roles-changed.v1';
 export * from './identity/membership-roles';
 export * from './participants';
+export * from './host-matching';

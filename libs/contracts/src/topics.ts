@@ -13,6 +13,8 @@ export const Topics = {
   participantEvents: 'delegations.participant.events',
   /** Safeguarding incidents and their escalation clock (keyed by incident id). Producer: delegations. */
   incidentEvents: 'delegations.incident.events',
+  /** Host families and their vetting (keyed by family id). Producer: host-matching. */
+  familyEvents: 'host-matching.family.events',
   /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */
   organisationEvents: 'gateway.organisation.events',
   /** User accounts (keyed by user id). Producer: gateway. */

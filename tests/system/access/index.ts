@@ -1,4 +1,5 @@
 import { delegationsMatrix } from './delegations.matrix';
+import { familiesMatrix } from './families.matrix';
 import { identityMatrix } from './identity.matrix';
 import { itineraryMatrix } from './itinerary.matrix';
 import { membersMatrix } from './members.matrix';
@@ -8,4 +9,4 @@ import { partnershipsMatrix } from './partnerships.matrix';
 import { participantsMatrix } from './participants.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix];

@@ -1,3 +1,4 @@
+import { FAMILY_PATHS, FAMILY_SCHEMAS } from './families-paths';
 import { PARTICIPANT_PATHS, PARTICIPANT_SCHEMAS } from './participants-paths';
 
 /**
@@ -387,6 +388,7 @@ export const PROXIED_SCHEMAS: Record<string, unknown> = {
   ...ITINERARY_SCHEMAS,
   ...PROGRAMME_SCHEMAS,
   ...PARTICIPANT_SCHEMAS,
+  ...FAMILY_SCHEMAS,
   KnownDelegation: { type: 'object', description: "the notifications service's read model of a delegation", additionalProperties: true },
 };
 
@@ -489,6 +491,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
   },
   ...ITINERARY_PATHS,
   ...PARTICIPANT_PATHS,
+  ...FAMILY_PATHS,
   '/api/notifications/delegations/{id}': {
     get: {
       tags: ['notifications'],

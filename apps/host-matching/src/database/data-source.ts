@@ -1,8 +1,9 @@
 import { DataSourceOptions } from 'typeorm';
 import { withMessagingMigrations } from '@twinning/platform-http';
 import { serviceDataSourceOptions } from '@twinning/platform-persistence';
+import { CreateHostFamilies1764600000000 } from './migrations/1764600000000-create-host-families';
 
-/** The host-matching database: for now the messaging tables only; its features add entities and migrations here. */
+/** The host-matching database: messaging tables, host families and vetting (raw SQL, no entities yet); its features add entities and migrations here. */
 export function hostMatchingDataSourceOptions(url: string): DataSourceOptions {
-  return serviceDataSourceOptions({ url, entities: [], migrations: withMessagingMigrations([]), applicationName: 'host-matching' });
+  return serviceDataSourceOptions({ url, entities: [], migrations: withMessagingMigrations([CreateHostFamilies1764600000000]), applicationName: 'host-matching' });
 }

@@ -1,0 +1,3 @@
+export * from './family-registered.v1';
+export * from './family-updated.v1';
+export * from './family-vetting.v1';

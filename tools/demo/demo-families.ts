@@ -1,0 +1,111 @@
+/**
+ * Demo host families (issue #5): in Fuzhou for the Tacoma students (as the Fuzhou admin) and in San
+ * Diego for the Jalalabad students (as the San Diego admin), with their households, background
+ * checks and home visits. Idempotent: a family is found by name; its vetting records are added only
+ * when the family is created. Check dates are relative to the day of seeding, so the demo shows a
+ * valid gate, a check expiring within 30 days and families that are not (yet) eligible.
+ */
+type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+
+interface DemoMember { name: string; dateOfBirth: string; relation: string; gender: 'female' | 'male' }
+interface DemoFamily {
+  name: string; address: string; latitude: number; longitude: number; bedrooms: number; beds: number; pets: string[]; smoking: boolean;
+  languages: string[]; diets: string[]; interests: string[]; guestAgeMin: number; guestAgeMax: number; guestGender: 'female' | 'male' | 'any';
+  availability: { from: string; to: string }[]; timesHosted: number; members: DemoMember[];
+  /** Background checks by member name: days from today until expiry (checked a year before). */
+  checks: Record<string, number>;
+  homeVisit?: { visitedBy: string; daysAgo: number };
+}
+
+const day = (offset: number): string => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+/** By organisation admin: its host families. */
+export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
+  'admin@fuzhou.example': [
+    {
+      name: 'Lin family', address: '18 Wusi Road, Gulou District, Fuzhou', latitude: 26.0889, longitude: 119.3031, bedrooms: 2, beds: 2, pets: ['cat'], smoking: false,
+      languages: ['zh-CN', 'en'], diets: ['omnivore'], interests: ['music', 'violin', 'calligraphy'], guestAgeMin: 14, guestAgeMax: 18, guestGender: 'any',
+      availability: [{ from: '2027-04-08', to: '2027-04-20' }], timesHosted: 3,
+      members: [
+        { name: 'Lin Wei', dateOfBirth: '1978-05-12', relation: 'parent', gender: 'male' },
+        { name: 'Chen Hong', dateOfBirth: '1980-09-03', relation: 'parent', gender: 'female' },
+        { name: 'Lin Xiao', dateOfBirth: '2010-02-21', relation: 'child', gender: 'female' },
+      ],
+      checks: { 'Lin Wei': 300, 'Chen Hong': 300 }, homeVisit: { visitedBy: 'Zheng Yu', daysAgo: 40 },
+    },
+    {
+      name: 'Wang family', address: '6 Pushang Avenue, Cangshan District, Fuzhou', latitude: 26.0377, longitude: 119.2734, bedrooms: 1, beds: 2, pets: [], smoking: false,
+      languages: ['zh-CN', 'en'], diets: ['vegetarian'], interests: ['piano', 'tea culture', 'hiking'], guestAgeMin: 15, guestAgeMax: 18, guestGender: 'female',
+      availability: [{ from: '2027-04-01', to: '2027-04-30' }], timesHosted: 1,
+      members: [
+        { name: 'Wang Fang', dateOfBirth: '1975-11-30', relation: 'parent', gender: 'female' },
+        { name: 'Wang Jun', dateOfBirth: '1973-04-02', relation: 'parent', gender: 'male' },
+        { name: 'Zhao Li', dateOfBirth: '1950-07-19', relation: 'grandparent', gender: 'female' },
+      ],
+      // Wang Jun's check expires within 30 days: the vetting job sends family.vetting-expiring
+      checks: { 'Wang Fang': 250, 'Wang Jun': 20, 'Zhao Li': 250 }, homeVisit: { visitedBy: 'Zheng Yu', daysAgo: 25 },
+    },
+    {
+      name: 'Huang family', address: '120 Hualin Road, Gulou District, Fuzhou', latitude: 26.1034, longitude: 119.3000, bedrooms: 1, beds: 1, pets: ['fish'], smoking: false,
+      languages: ['zh-CN'], diets: ['omnivore'], interests: ['table tennis', 'painting'], guestAgeMin: 12, guestAgeMax: 17, guestGender: 'male',
+      availability: [{ from: '2027-04-05', to: '2027-04-19' }], timesHosted: 0,
+      members: [
+        { name: 'Huang Min', dateOfBirth: '1982-01-15', relation: 'parent', gender: 'female' },
+        // already 18 and no check yet: not eligible for minors until one is recorded
+        { name: 'Huang Tao', dateOfBirth: '2007-08-08', relation: 'child', gender: 'male' },
+      ],
+      checks: { 'Huang Min': 330 }, homeVisit: { visitedBy: 'Zheng Yu', daysAgo: 10 },
+    },
+  ],
+  'admin@sandiego.example': [
+    {
+      name: 'Garcia family', address: '3900 Utah St, North Park, San Diego, CA', latitude: 32.7479, longitude: -117.1294, bedrooms: 2, beds: 2, pets: ['dog'], smoking: false,
+      languages: ['en', 'es'], diets: ['halal', 'omnivore'], interests: ['soccer', 'surfing', 'cooking'], guestAgeMin: 14, guestAgeMax: 19, guestGender: 'any',
+      availability: [{ from: '2027-07-01', to: '2027-07-31' }], timesHosted: 4,
+      members: [
+        { name: 'Maria Garcia', dateOfBirth: '1976-03-08', relation: 'parent', gender: 'female' },
+        { name: 'Jose Garcia', dateOfBirth: '1974-12-01', relation: 'parent', gender: 'male' },
+        { name: 'Sofia Garcia', dateOfBirth: '2011-06-14', relation: 'child', gender: 'female' },
+      ],
+      checks: { 'Maria Garcia': 280, 'Jose Garcia': 280 }, homeVisit: { visitedBy: 'Dana Brooks', daysAgo: 60 },
+    },
+    {
+      name: 'Patel family', address: '4400 Genesee Ave, Clairemont, San Diego, CA', latitude: 32.8216, longitude: -117.1818, bedrooms: 1, beds: 1, pets: [], smoking: false,
+      languages: ['en', 'gu', 'ur'], diets: ['vegetarian', 'halal'], interests: ['cricket', 'science', 'chess'], guestAgeMin: 16, guestAgeMax: 25, guestGender: 'male',
+      availability: [{ from: '2027-07-03', to: '2027-07-28' }], timesHosted: 0,
+      members: [
+        { name: 'Raj Patel', dateOfBirth: '1970-10-10', relation: 'parent', gender: 'male' },
+        { name: 'Anita Patel', dateOfBirth: '1972-02-02', relation: 'parent', gender: 'female' },
+      ],
+      // no home visit yet: the gate lists HOME_VISIT_MISSING
+      checks: { 'Raj Patel': 340, 'Anita Patel': 340 },
+    },
+  ],
+};
+
+/** Registers the organisation's demo host families that do not exist yet (by name), with their checks and home visit. */
+export async function seedFamilies(call: Call, gateway: string, admin: string, token: string): Promise<void> {
+  for (const f of DEMO_FAMILIES[admin] ?? []) {
+    const existing = await call<{ items: { name: string }[] }>(gateway, 'GET', `/api/host-matching/families?q=${encodeURIComponent(f.name)}`, token);
+    if (existing.status !== 200) throw new Error(`GET /api/host-matching/families answered ${existing.status}`);
+    if (existing.body.items.some((x) => x.name === f.name)) {
+      process.stdout.write(`[demo] exists: host family ${f.name}\n`);
+      continue;
+    }
+    const { checks, homeVisit, ...profile } = f;
+    const created = await call<{ id: string; members: { id: string; name: string }[] }>(gateway, 'POST', '/api/host-matching/families', token, profile);
+    if (created.status !== 201) throw new Error(`registering host family "${f.name}" answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const base = `/api/host-matching/families/${created.body.id}`;
+    for (const [name, expiresIn] of Object.entries(checks)) {
+      const memberId = created.body.members.find((m) => m.name === name)?.id;
+      const res = await call(gateway, 'POST', `${base}/background-checks`, token, { memberId, result: 'clear', checkedOn: day(expiresIn - 365), expiresOn: day(expiresIn) });
+      if (res.status !== 201) throw new Error(`background check of ${name} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    if (homeVisit) {
+      const res = await call(gateway, 'POST', `${base}/home-visits`, token, { visitedBy: homeVisit.visitedBy, visitedOn: day(-homeVisit.daysAgo), present: f.members.filter((m) => m.relation !== 'child').map((m) => m.name) });
+      if (res.status !== 201) throw new Error(`home visit of "${f.name}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    const vetting = await call<{ eligibleForMinors: boolean; reasons: { code: string }[] }>(gateway, 'GET', `${base}/vetting`, token);
+    process.stdout.write(`[demo] host family ${created.body.id}: ${f.name} (eligible for minors: ${vetting.body.eligibleForMinors}${vetting.body.reasons?.length ? `; ${vetting.body.reasons.map((r) => r.code).join(', ')}` : ''})\n`);
+  }
+}
