@@ -6,3 +6,5 @@ export * from './configure-app';
 export * from './service-shell.module';
 export * from './bootstrap-service';
 export * from './domain-rule';
+export * from './page-query.dto';
+export * from './periodic-job';

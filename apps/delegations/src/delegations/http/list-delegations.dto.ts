@@ -1,9 +1,9 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAMME_AREAS, ProgrammeArea } from '../../partnerships/domain/programme-area';
 import { DELEGATION_DIRECTIONS, DelegationDirection, DelegationStatus } from '../domain/delegation';
 import { DELEGATION_STATUSES } from '../domain/delegation-lifecycle';
 import { DATE_ONLY } from '../domain/time-zone';
+import { PageQueryDto } from '@twinning/platform-http';
 
 @ValidatorConstraint({ name: 'notBeforeFrom' })
 class NotBeforeFrom implements ValidatorConstraintInterface {
@@ -19,20 +19,7 @@ class NotBeforeFrom implements ValidatorConstraintInterface {
 export const DELEGATION_SORTS = ['startDate', 'title', 'createdAt'] as const;
 export type DelegationSort = (typeof DELEGATION_SORTS)[number];
 
-export class ListDelegationsDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class ListDelegationsDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DELEGATION_STATUSES)
   status?: DelegationStatus;

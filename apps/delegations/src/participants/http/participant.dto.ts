@@ -1,8 +1,9 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { PARTICIPANT_GENDERS } from '@twinning/contracts';
+import { PageQueryDto } from '@twinning/platform-http';
 
 const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A BCP 47 language tag, e.g. `en`, `zh-Hans-CN`, `ps-AF`. */
@@ -76,9 +77,7 @@ export class UpdateParticipantDto extends ParticipantOptionalFields {
 
 export const PARTICIPANT_SORTS = ['familyName', '-familyName', 'dateOfBirth', '-dateOfBirth', 'createdAt', '-createdAt'] as const;
 
-export class ListParticipantsDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+export class ListParticipantsDto extends PageQueryDto {
   /** Matches given or family name (case-insensitive, substring). */
   @IsOptional() @IsString() @MaxLength(120) q?: string;
   @IsOptional() @IsUUID() delegationId?: string;

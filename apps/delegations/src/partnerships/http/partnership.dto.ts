@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, Validate, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Validate, ValidateIf } from 'class-validator';
 import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isCalendarDate, IsIanaTimeZone } from '../../delegations/domain/time-zone';
 import { PARTNERSHIP_STATUSES, PROGRAMME_AREAS, ProgrammeArea, PartnershipStatus } from '../domain/programme-area';
+import { PageQueryDto } from '@twinning/platform-http';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
@@ -83,20 +83,7 @@ export class UpdatePartnershipDto {
   status?: PartnershipStatus;
 }
 
-export class ListPartnershipsDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class ListPartnershipsDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PARTNERSHIP_STATUSES)
   status?: PartnershipStatus;

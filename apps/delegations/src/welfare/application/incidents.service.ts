@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Injectable, Logger, NotFoundException, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser, hasAnyRole } from '@twinning/platform-auth';
+import { PeriodicJob } from '@twinning/platform-http';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { reportDueAt, reportedWithinDeadline } from '../domain/escalation-clock';
 import { ListIncidentsDto, OpenIncidentDto, ReportIncidentDto } from '../http/welfare.dto';
@@ -44,34 +45,21 @@ function conflict(code: string, message: string): ConflictException {
  */
 @Injectable()
 export class IncidentsService implements OnModuleInit, OnModuleDestroy {
-  private readonly log = new Logger('IncidentEscalation');
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly job: PeriodicJob;
 
-  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly settings: WelfareSettings) {}
+  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly settings: WelfareSettings) {
+    this.job = new PeriodicJob('IncidentEscalation', settings.escalationIntervalMs, async () => {
+      const raised = await this.runEscalation();
+      return raised ? `raised ${raised} overdue incident escalation(s)` : undefined;
+    });
+  }
 
   onModuleInit(): void {
-    if (this.settings.escalationIntervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.settings.escalationIntervalMs);
-      this.timer.unref();
-    }
+    this.job.start();
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const raised = await this.runEscalation();
-      if (raised) this.log.warn(`raised ${raised} overdue incident escalation(s)`);
-    } catch (e) {
-      this.log.error(`escalation job failed: ${(e as Error).message}`);
-    } finally {
-      this.running = false;
-    }
+    this.job.stop();
   }
 
   /** Raises `incident.escalation-overdue` for every incident overdue at `now`; returns how many. */

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CHECK_IN_METHODS, INCIDENT_SEVERITIES, INCIDENT_TYPES } from '@twinning/contracts';
+import { PageQueryDto } from '@twinning/platform-http';
 
 export class RecordCheckInDto {
   /** A member of the delegation. */
@@ -13,9 +13,7 @@ export class RecordCheckInDto {
   @IsOptional() @IsString() @MaxLength(4000) notes?: string;
 }
 
-export class ListCheckInsDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+export class ListCheckInsDto extends PageQueryDto {
   @IsOptional() @IsUUID() participantId?: string;
 }
 
@@ -29,9 +27,7 @@ export class OpenIncidentDto {
   @IsISO8601({ strict: true }) occurredAt!: string;
 }
 
-export class ListIncidentsDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+export class ListIncidentsDto extends PageQueryDto {
   @IsOptional() @IsUUID() delegationId?: string;
   @IsOptional() @IsIn(['open', 'reported', 'closed']) status?: string;
   @IsOptional() @IsIn(INCIDENT_TYPES) type?: string;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser, maySee } from '@twinning/platform-auth';
-import { DomainRuleError } from '@twinning/platform-http';
+import { DomainRuleError, PeriodicJob } from '@twinning/platform-http';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { dateOf } from '../domain/calendar';
 import { CheckResult, GateCheck, VettingEvaluation, VettingGate } from '../domain/vetting-gate';
@@ -34,34 +34,21 @@ function redactedReasons(evaluation: VettingEvaluation, seesResults: boolean) {
  */
 @Injectable()
 export class VettingService implements OnModuleInit, OnModuleDestroy {
-  private readonly log = new Logger('VettingJob');
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly job: PeriodicJob;
 
-  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly settings: VettingSettings) {}
+  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly settings: VettingSettings) {
+    this.job = new PeriodicJob('VettingJob', settings.jobIntervalMs, async () => {
+      const r = await this.runVetting();
+      return r.lapsed || r.eligible || r.expiring ? `vetting: ${r.evaluated} families, ${r.lapsed} lapsed, ${r.eligible} eligible, ${r.expiring} expiring` : undefined;
+    });
+  }
 
   onModuleInit(): void {
-    if (this.settings.jobIntervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.settings.jobIntervalMs);
-      this.timer.unref();
-    }
+    this.job.start();
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const r = await this.runVetting();
-      if (r.lapsed || r.eligible || r.expiring) this.log.log(`vetting: ${r.evaluated} families, ${r.lapsed} lapsed, ${r.eligible} eligible, ${r.expiring} expiring`);
-    } catch (e) {
-      this.log.error(`vetting job failed: ${(e as Error).message}`);
-    } finally {
-      this.running = false;
-    }
+    this.job.stop();
   }
 
   /** Re-evaluates every family for the calendar day of `now` (UTC), publishing each change once. */

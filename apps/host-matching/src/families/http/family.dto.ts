@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { FAMILY_MEMBER_GENDERS, GUEST_GENDER_PREFERENCES } from '@twinning/contracts';
 import { isCalendarDate } from '../domain/calendar';
+import { PageQueryDto } from '@twinning/platform-http';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
@@ -213,20 +214,7 @@ export class UpdateFamilyDto extends FamilyOptionalFields {
   beds?: number;
 }
 
-export class ListFamiliesDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class ListFamiliesDto extends PageQueryDto {
   /** Case-insensitive part of the family's name. */
   @IsOptional()
   @IsString()
