@@ -25,6 +25,8 @@ import { WelfareAlertRaisedV1 } from './participants/welfare-alert-raised.v1';
 import { FamilyRegisteredV1 } from './host-matching/family-registered.v1';
 import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
 import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
+import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
+import { ParticipantMatchingProfileChangedV1 } from './participants/participant-matching-profile.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -58,6 +60,16 @@ export const EventCatalog = {
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },
   'family.vetting-eligible': { topic: Topics.familyEvents, versions: { 1: FamilyVettingEligibleV1 } },
   'family.vetting-expiring': { topic: Topics.familyEvents, versions: { 1: FamilyVettingExpiringV1 } },
+  'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1 } },
+  'matching-run.completed': { topic: Topics.placementEvents, versions: { 1: MatchingRunCompletedV1 } },
+  'offer.made': { topic: Topics.placementEvents, versions: { 1: OfferMadeV1 } },
+  'offer.accepted': { topic: Topics.placementEvents, versions: { 1: OfferAcceptedV1 } },
+  'offer.declined': { topic: Topics.placementEvents, versions: { 1: OfferDeclinedV1 } },
+  'offer.expired': { topic: Topics.placementEvents, versions: { 1: OfferExpiredV1 } },
+  'offer.withdrawn': { topic: Topics.placementEvents, versions: { 1: OfferWithdrawnV1 } },
+  'placement.confirmed': { topic: Topics.placementEvents, versions: { 1: PlacementConfirmedV1 } },
+  'placement.released': { topic: Topics.placementEvents, versions: { 1: PlacementReleasedV1 } },
+  'guest.unplaced': { topic: Topics.placementEvents, versions: { 1: GuestUnplacedV1 } },
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

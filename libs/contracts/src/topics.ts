@@ -13,8 +13,12 @@ export const Topics = {
   participantEvents: 'delegations.participant.events',
   /** Safeguarding incidents and their escalation clock (keyed by incident id). Producer: delegations. */
   incidentEvents: 'delegations.incident.events',
+  /** RESTRICTED: what matching needs about a participant (date of birth, diet, allergies, consent on file); keyed by participant id. Producer: delegations; only host-matching reads it. */
+  participantMatchingEvents: 'delegations.participant-matching.events',
   /** Host families and their vetting (keyed by family id). Producer: host-matching. */
   familyEvents: 'host-matching.family.events',
+  /** Matching runs, offers and placements (keyed by delegation id). Producer: host-matching. */
+  placementEvents: 'host-matching.placement.events',
   /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */
   organisationEvents: 'gateway.organisation.events',
   /** User accounts (keyed by user id). Producer: gateway. */

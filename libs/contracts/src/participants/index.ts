@@ -6,3 +6,4 @@ export * from './incident-opened.v1';
 export * from './incident-escalation-overdue.v1';
 export * from './incident-reported.v1';
 export * from './incident-closed.v1';
+export * from './participant-matching-profile.v1';
