@@ -20,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: delegationsDataSourceOptions(env.DATABASE_URL), produces: [Topics.delegationEvents, Topics.partnershipEvents, Topics.participantEvents, Topics.incidentEvents], messaging }),
+        ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: delegationsDataSourceOptions(env.DATABASE_URL), produces: [Topics.delegationEvents, Topics.partnershipEvents, Topics.participantEvents, Topics.participantMatchingEvents, Topics.incidentEvents], messaging }),
         // before any module with `:id` routes (static prefixes participants/, incidents/, reports/ first)
         ParticipantsModule,
         WelfareModule,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PARTICIPANT_PUBLIC_FIELDS } from '@twinning/contracts';
+import { PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV1 } from '@twinning/contracts';
 import { AuthenticatedUser, Relation } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
+import { matchingProfile, matchingProfileChanged } from '../domain/matching-profile';
 import { passportWarnings } from '../domain/participant-rules';
 import { CreateParticipantDto, EmergencyContactDto, GuardianDto, ListParticipantsDto, UpdateParticipantDto } from '../http/participant.dto';
 import { ContactRow, GuardianRow, ParticipantRow, participantView } from './participant-view';
@@ -50,6 +51,7 @@ export class ParticipantsService {
           languages: dto.languages ?? [], nationality: dto.nationality, visaStatus: dto.visaStatus ?? 'not-required', createdByUserId: user.userId,
         },
       });
+      await this.publishMatchingProfile(tx, user, id, null);
     });
     return this.get(user, id);
   }
@@ -58,6 +60,7 @@ export class ParticipantsService {
     await this.dataSource.transaction(async (tx) => {
       const [before] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1 AND p.organisation_id = $2 FOR UPDATE`, [id, user.organisationId])) as ParticipantRow[];
       if (!before) throw participantNotFound(id);
+      const profileBefore = await loadMatchingProfile(tx, id);
       const sets: Record<string, unknown> = {
         given_name: dto.givenName, family_name: dto.familyName, date_of_birth: dto.dateOfBirth, gender: dto.gender, languages: dto.languages, nationality: dto.nationality,
         dietary_needs: dto.dietaryNeeds, allergies: dto.allergies, medical_notes: dto.medicalNotes, passport_number: dto.passportNumber, passport_expiry: dto.passportExpiry,
@@ -92,6 +95,7 @@ export class ParticipantsService {
           },
         });
       }
+      await this.publishMatchingProfile(tx, user, id, profileBefore);
     });
     return this.get(user, id);
   }
@@ -155,6 +159,17 @@ export class ParticipantsService {
     };
   }
 
+  /**
+   * `participant.matching-profile-changed` on the restricted topic (host-matching only), in the
+   * caller's transaction: on registration, and after an update only when something the profile
+   * carries changed (a guardian change that leaves the consent as it was publishes nothing).
+   */
+  private async publishMatchingProfile(tx: EntityManager, user: AuthenticatedUser, id: string, before: ParticipantMatchingProfileChangedV1 | null): Promise<void> {
+    const after = await loadMatchingProfile(tx, id);
+    if (!after || !matchingProfileChanged(before, after)) return;
+    await this.outbox.append(tx, { type: 'participant.matching-profile-changed', version: 1, aggregateId: id, organisationId: user.organisationId, payload: after });
+  }
+
   /** Departure dates (the delegation's last day) of the participant's live delegations, for the passport rule. */
   private async departures(participantId: string): Promise<{ delegationId: string; departureDate: string }[]> {
     return this.dataSource.query(
@@ -164,6 +179,20 @@ export class ParticipantsService {
       [participantId],
     );
   }
+}
+
+/** The participant's matching profile as stored now (read through `tx`), consent judged on today's date (UTC). */
+async function loadMatchingProfile(tx: EntityManager, id: string): Promise<ParticipantMatchingProfileChangedV1 | null> {
+  const [p] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1`, [id])) as ParticipantRow[];
+  if (!p) return null;
+  const guardians = (await tx.query(`SELECT consent_given_at, to_char(consent_expires_on, 'YYYY-MM-DD') AS consent_expires_on FROM guardian WHERE participant_id = $1 ORDER BY id`,
+    [id])) as Pick<GuardianRow, 'consent_given_at' | 'consent_expires_on'>[];
+  return matchingProfile(
+    { id: p.id, givenName: p.given_name, familyName: p.family_name, dateOfBirth: p.date_of_birth, gender: p.gender, languages: p.languages, nationality: p.nationality,
+      dietaryNeeds: p.dietary_needs, allergies: p.allergies },
+    guardians.map((g) => ({ consentGivenAt: g.consent_given_at, consentExpiresOn: g.consent_expires_on })),
+    new Date().toISOString().slice(0, 10),
+  );
 }
 
 async function insertContacts(tx: EntityManager, participantId: string, contacts: EmergencyContactDto[]): Promise<void> {
