@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
+import { generateCandidates, toInstance } from '../../matching/domain/candidates';
+import { rematch } from '../../matching/domain/rematch';
+import { DelegationRecord, engineSettings, GuestRecord, isMinorOnArrival, stayOf, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
+import { canConfirm, deadlineFrom, FROZEN_STATUSES, OfferStatus } from '../domain/offer-state';
+import { activeOffers, familyBasics, forbiddenPairs, loadFamilies, loadGuest, loadGuests, loadSettings, OfferRow } from '../infrastructure/placement-rows';
+
+export interface NewOffer {
+  delegation: DelegationRecord;
+  guest: Pick<GuestRecord, 'memberId' | 'participantId' | 'givenName'>;
+  familyId: string;
+  origin: 'matching' | 'rematch' | 'manual';
+  proposalId?: string | null;
+  score?: number | null;
+  breakdown?: object | null;
+  brokenRules?: { rule: string; message: string }[];
+  overrideNote?: string | null;
+  createdBy?: string | null;
+  responseHours: number;
+  now: Date;
+}
+
+export type EndStatus = Extract<OfferStatus, 'declined' | 'expired' | 'withdrawn' | 'released'>;
+
+export interface EndOffer {
+  status: EndStatus;
+  now: Date;
+  byUserId?: string | null;
+  /** the host's reason (decline, withdraw) or why the system ended it */
+  reason: string;
+  /** for `withdrawn`: who took it back */
+  withdrawalKind?: 'host-withdrew' | 'moved-by-rematch' | 'coordinator';
+  /** for `released` (and host withdrawals of accepted placements): the placement.released reason */
+  releaseReason?: 'delegation-cancelled' | 'member-removed' | 'host-withdrew' | 'lodging-changed';
+  /** record the pair as forbidden for this guest's re-matches */
+  forbid?: boolean;
+}
+
+export interface RematchOutcome {
+  runId: string;
+  placed: number;
+  unplaced: number;
+  moved: number;
+  offersMade: string[];
+}
+
+/**
+ * The state changes of placements inside the caller's transaction, each with its events through the outbox:
+ * offers made and ended, placements confirmed, and the automatic re-match. Callers hold the delegation's lock.
+ */
+@Injectable()
+export class PlacementEngine {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async makeOffer(tx: EntityManager, o: NewOffer): Promise<string> {
+    const id = randomUUID();
+    const deadline = deadlineFrom(o.now, o.responseHours);
+    const family = (await familyBasics(tx, [o.familyId])).get(o.familyId);
+    if (!family) throw new Error(`family ${o.familyId} does not exist`);
+    await tx.query(
+      `INSERT INTO offer (id, delegation_id, organisation_id, member_id, participant_id, family_id, proposal_id, origin, status, deadline_at, score, breakdown,
+         broken_rules, override_note, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'offered', $9, $10, $11, $12, $13, $14, $15)`,
+      [id, o.delegation.id, o.delegation.organisationId, o.guest.memberId, o.guest.participantId, o.familyId, o.proposalId ?? null, o.origin, deadline, o.score ?? null,
+        o.breakdown ? JSON.stringify(o.breakdown) : null, JSON.stringify(o.brokenRules ?? []), o.overrideNote ?? null, o.createdBy ?? null, o.now],
+    );
+    await this.outbox.append(tx, {
+      type: 'offer.made', version: 1, aggregateId: o.delegation.id, organisationId: o.delegation.organisationId, occurredAt: o.now,
+      payload: {
+        offerId: id, delegationId: o.delegation.id, memberId: o.guest.memberId, participantId: o.guest.participantId, familyId: o.familyId, hostUserIds: family.host_user_ids,
+        guestGivenName: o.guest.givenName ?? 'your guest', deadlineAt: deadline.toISOString(), origin: o.origin,
+        ...(o.brokenRules?.length ? { brokenRules: o.brokenRules.map((r) => r.rule) } : {}),
+      },
+    });
+    return id;
+  }
+
+  /** Ends an active offer (guarded on its current status, so of two racing writers only one ends it). Returns false when it was no longer active. */
+  async endOffer(tx: EntityManager, offer: OfferRow, e: EndOffer): Promise<boolean> {
+    const updated = (await tx.query(
+      `UPDATE offer SET status = $2, ended_at = $3, end_reason = $4, version = version + 1,
+         responded_at = CASE WHEN $2 IN ('declined') THEN $3 ELSE responded_at END,
+         responded_by = CASE WHEN $2 IN ('declined') THEN $5::uuid ELSE responded_by END,
+         response_reason = CASE WHEN $2 IN ('declined') THEN $4 ELSE response_reason END
+       WHERE id = $1 AND status = $6 RETURNING id`,
+      [offer.id, e.status, e.now, e.reason, e.byUserId ?? null, offer.status],
+    )) as unknown[];
+    if (updated.length === 0) return false;
+    // UPDATE ... RETURNING through TypeORM's pg driver yields [rows, count]
+    const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
+    if (rows.length === 0) return false;
+    if (e.forbid) {
+      await tx.query(`INSERT INTO forbidden_pair (member_id, family_id, delegation_id, reason, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [offer.member_id, offer.family_id, offer.delegation_id, e.status, e.now]);
+    }
+    const family = (await familyBasics(tx, [offer.family_id])).get(offer.family_id);
+    const base = { offerId: offer.id, delegationId: offer.delegation_id, memberId: offer.member_id, participantId: offer.participant_id, familyId: offer.family_id, hostUserIds: family?.host_user_ids ?? [] };
+    const env = { aggregateId: offer.delegation_id, organisationId: offer.organisation_id, occurredAt: e.now };
+    const events: AnyNewEvent[] = [];
+    if (e.status === 'declined') events.push({ ...env, type: 'offer.declined', version: 1, payload: { ...base, byUserId: e.byUserId!, reason: e.reason } });
+    if (e.status === 'expired') events.push({ ...env, type: 'offer.expired', version: 1, payload: { ...base, deadlineAt: new Date(offer.deadline_at).toISOString() } });
+    const wasPlacement = FROZEN_STATUSES.includes(offer.status);
+    if (e.status === 'withdrawn' || (e.status === 'released' && !wasPlacement)) {
+      const kind = e.withdrawalKind ?? 'coordinator';
+      events.push({ ...env, type: 'offer.withdrawn', version: 1, payload: { ...base, kind, reason: e.reason, ...(e.byUserId ? { byUserId: e.byUserId } : {}) } });
+    }
+    if (wasPlacement && (e.status === 'released' || e.status === 'withdrawn')) {
+      events.push({ ...env, type: 'placement.released', version: 1, payload: { ...base, reason: e.releaseReason ?? 'host-withdrew' } });
+    }
+    if (events.length) await this.outbox.appendMany(tx, events);
+    return true;
+  }
+
+  /** Confirms an accepted offer when the guest may be confirmed (an adult, or a minor with guardian consent on file). */
+  async confirmIfPossible(tx: EntityManager, offer: OfferRow, delegation: DelegationRecord, now: Date): Promise<boolean> {
+    if (offer.status !== 'accepted') return false;
+    const guest = await loadGuest(tx, offer.member_id);
+    if (!guest) return false;
+    const minor = isMinorOnArrival(guest, delegation);
+    if (!canConfirm({ minor, consentOnFile: guest.consentOnFile, consentExpiresOn: guest.consentExpiresOn }, delegation.startDate)) return false;
+    const res = (await tx.query(`UPDATE offer SET status = 'confirmed', confirmed_at = $2, version = version + 1 WHERE id = $1 AND status = 'accepted' RETURNING id`, [offer.id, now])) as unknown[];
+    const rows = Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
+    if (rows.length === 0) return false;
+    const family = (await familyBasics(tx, [offer.family_id])).get(offer.family_id);
+    if (!family) return false;
+    const stay = stayOf(delegation);
+    await this.outbox.append(tx, {
+      type: 'placement.confirmed', version: 1, aggregateId: offer.delegation_id, organisationId: offer.organisation_id, occurredAt: now,
+      payload: {
+        offerId: offer.id, delegationId: offer.delegation_id, memberId: offer.member_id, participantId: offer.participant_id, familyId: offer.family_id,
+        hostUserIds: family.host_user_ids, familyName: family.name, address: family.address, latitude: family.latitude, longitude: family.longitude,
+        stayFrom: stay.from, stayTo: stay.to,
+      },
+    });
+    return true;
+  }
+
+  /**
+   * The automatic re-match after a decline, expiry or withdrawal, for the delegation's guests who have an open offer
+   * plus `triggerMemberIds` (the guests who just lost theirs). Accepted and confirmed placements are frozen (their beds
+   * are taken off the families), forbidden pairs are removed, and open offers move only when that places one more guest
+   * (rematch's stability-first order). Moved offers are withdrawn and re-made; new placements become offers at once
+   * (the coordinator already released this delegation's matching); a guest left without a family gets `guest.unplaced`.
+   */
+  async rematch(tx: EntityManager, delegation: DelegationRecord, triggerMemberIds: string[], now: Date): Promise<RematchOutcome | null> {
+    if (delegation.status === 'cancelled' || delegation.status === 'completed') return null;
+    const settings = await loadSettings(tx, delegation.id);
+    if (!settings.venue) return null;
+    const started = performance.now();
+    const allGuests = await loadGuests(tx, delegation.id);
+    const offers = await activeOffers(tx, delegation.id);
+    const offerOf = new Map(offers.map((o) => [o.member_id, o]));
+    const trigger = new Set(triggerMemberIds);
+    const guests = allGuests.filter((g) => g.hasProfile && ((offerOf.get(g.memberId)?.status === 'offered' && offerOf.get(g.memberId)?.origin !== 'manual') || (trigger.has(g.memberId) && !offerOf.has(g.memberId))));
+    const inProblem = new Set(guests.map((g) => g.memberId));
+    const heldHere = new Map<string, number>();
+    for (const o of offers) if (!inProblem.has(o.member_id)) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
+    const families = await loadFamilies(tx, delegation.organisationId, delegation);
+    const set = generateCandidates({
+      guests: guests.map((g) => toCandidateGuest(g, delegation, settings)),
+      families: families.map((f) => toCandidateFamily(f, delegation, heldHere.get(f.id) ?? 0)),
+      settings: engineSettings(settings),
+    });
+    const inst = toInstance(set);
+    const famIndex = new Map(families.map((f, i) => [f.id, i]));
+    const gIndex = new Map(guests.map((g, i) => [g.memberId, i]));
+    const current = guests.map((g) => {
+      const o = offerOf.get(g.memberId);
+      return o ? (famIndex.get(o.family_id) ?? -1) : -1;
+    });
+    const forbidden = (await forbiddenPairs(tx, delegation.id))
+      .filter((p) => gIndex.has(p.member_id) && famIndex.has(p.family_id))
+      .map((p) => ({ guest: gIndex.get(p.member_id)!, family: famIndex.get(p.family_id)! }));
+    // a current pair the hard rules now exclude (e.g. vetting lapsed) is not kept: `current` must name a candidate pair
+    for (let g = 0; g < guests.length; g++) {
+      if (current[g] < 0) continue;
+      let ok = false;
+      for (let k = inst.pairStart[g]; k < inst.pairStart[g + 1]; k++) if (inst.pairFamily[k] === current[g]) ok = true;
+      if (!ok) current[g] = -1;
+    }
+    const result = rematch(inst, { current, frozen: new Array(guests.length).fill(0), forbidden });
+    const runId = randomUUID();
+    const offersMade: string[] = [];
+    let moved = 0;
+    const unplacedEvents: AnyNewEvent[] = [];
+    for (let g = 0; g < guests.length; g++) {
+      const guest = guests[g];
+      const before = offerOf.get(guest.memberId);
+      const after = result.familyOf[g];
+      const afterId = after >= 0 ? families[after].id : null;
+      if (before && before.family_id === afterId) continue;
+      if (before) {
+        moved++;
+        await this.endOffer(tx, before, { status: 'withdrawn', now, reason: 'moved by an automatic re-match to place another guest', withdrawalKind: 'moved-by-rematch' });
+      }
+      if (afterId) {
+        const c = set.perGuest[g].candidates.find((x) => x.family === after);
+        offersMade.push(await this.makeOffer(tx, { delegation, guest, familyId: afterId, origin: 'rematch', score: c?.score ?? null, breakdown: c?.breakdown ?? null, responseHours: settings.offerResponseHours, now }));
+      } else {
+        const gc = set.perGuest[g];
+        const explanation = gc.explanation ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
+        unplacedEvents.push({
+          type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: delegation.organisationId, occurredAt: now,
+          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule: explanation.decidingRule ?? 'BEDS_TAKEN', reason: explanation.message.slice(0, 500) },
+        });
+      }
+    }
+    const placed = [...result.familyOf].filter((f) => f >= 0).length;
+    const durationMs = performance.now() - started;
+    await tx.query(
+      `INSERT INTO matching_run (id, delegation_id, organisation_id, trigger, started_by, started_at, finished_at, guests, placed, unplaced, total_score, optimal, duration_ms, families_considered, moved, details)
+       VALUES ($1, $2, $3, 'rematch', NULL, $4, $5, $6, $7, $8, $9, true, $10, $11, $12, $13)`,
+      [runId, delegation.id, delegation.organisationId, now, new Date(now.getTime() + Math.round(durationMs)), guests.length, placed, guests.length - placed, result.totalScore, durationMs,
+        families.length, moved, JSON.stringify({ triggeredBy: triggerMemberIds })],
+    );
+    await this.outbox.appendMany(tx, [
+      ...unplacedEvents,
+      { type: 'matching-run.completed', version: 1, aggregateId: delegation.id, organisationId: delegation.organisationId, occurredAt: now,
+        payload: { runId, delegationId: delegation.id, guests: guests.length, placed, unplaced: guests.length - placed, totalScore: result.totalScore, optimal: true, durationMs, trigger: 'rematch' } },
+    ]);
+    return { runId, placed, unplaced: guests.length - placed, moved, offersMade };
+  }
+
+  /** Ends every active offer of a delegation (cancelled) or of one member (removed, or no longer in a homestay). */
+  async release(tx: EntityManager, offers: OfferRow[], reason: 'delegation-cancelled' | 'member-removed' | 'lodging-changed', now: Date): Promise<number> {
+    let n = 0;
+    for (const o of offers) {
+      if (await this.endOffer(tx, o, { status: 'released', now, reason: reason.replace('-', ' '), releaseReason: reason, withdrawalKind: 'coordinator' })) n++;
+    }
+    return n;
+  }
+}
