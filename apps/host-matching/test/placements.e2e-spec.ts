@@ -362,4 +362,29 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       }
     });
   });
+
+  describe('a delegation shared with the partner organisation of the host city', () => {
+    it('the partner places the guests with its own families; the owner follows the offers; unshared is 404 again', async () => {
+      const guestB = guest('Jun', '1990-04-04', 'male');
+      const d = await publishDelegation('Shared visit', [guestB], { startDate: '2027-08-20', endDate: '2027-08-24' });
+      await as(t.otherCoordinator).get(`/delegations/${d}/guests`).expect(404);
+      await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [envelope('delegation.shared', d, { delegationId: d, partnerOrganisationId: orgB, sharedByUserId: coordinatorId })]);
+      await eventually(async () => { await as(t.otherCoordinator).get(`/delegations/${d}/guests`).expect(200); }, { timeoutMs: 30000, intervalMs: 200 });
+      const family = (await as(t.otherCoordinator).post('/families', {
+        name: 'Partner family', address: '1 Partner Rd', ...TACOMA, bedrooms: 1, beds: 1, pets: [], smoking: false, languages: ['zh'], diets: [], interests: [], guestGender: 'any',
+        availability: [{ from: '2027-08-01', to: '2027-09-01' }], timesHosted: 0, members: [{ name: 'Partner Host', dateOfBirth: '1970-01-01', relation: 'parent', gender: 'male' }],
+      }).expect(201)).body;
+      await as(t.otherCoordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA }).expect(200);
+      const run = (await as(t.otherCoordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
+      expect(run).toMatchObject({ placed: 1, familiesConsidered: 1 });
+      expect(run.proposals[0].familyId).toBe(family.id);
+      const { offerIds } = (await as(t.otherCoordinator).post(`/delegations/${d}/offers`, {}).expect(201)).body;
+      expect((await as(t.otherCoordinator).get(`/offers/${offerIds[0]}`).expect(200)).body.familyName).toBe('Partner family');
+      expect((await offerOf(d, guestB.memberId))).toMatchObject({ id: offerIds[0], familyId: family.id, status: 'offered' });
+      const made = (await eventsOf(d)).find((e) => e.type === 'offer.made')!;
+      expect(made.organisationId).toBe(orgB);
+      await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [envelope('delegation.unshared', d, { delegationId: d, partnerOrganisationId: orgB, unsharedByUserId: coordinatorId })]);
+      await eventually(async () => { await as(t.otherCoordinator).get(`/delegations/${d}/guests`).expect(404); }, { timeoutMs: 30000, intervalMs: 200 });
+    });
+  });
 });

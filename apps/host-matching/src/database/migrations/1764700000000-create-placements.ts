@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Matching and placements (issue #5, items 3 to 6).
- * - Read models built from the delegations service's events: `hm_delegation`, `hm_member` (who needs a
+ * - Read models built from the delegations service's events: `hm_delegation` (and the partner organisations it is
+ *   shared with, `hm_delegation_share`: the organisation of the host city places guests with its own families), `hm_member` (who needs a
  *   homestay) and `hm_participant` (the restricted matching profile: date of birth, diet, allergies, consent).
  * - `matching_settings` per delegation (venue, distance limit, minors' gender rule, offer deadline, groups).
  * - `matching_run` and its `proposal`s (with the score breakdown, per-rule exclusion counts, explanation).
@@ -27,6 +28,13 @@ export class CreatePlacements1764700000000 implements MigrationInterface {
         last_event_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX hm_delegation_org_idx ON hm_delegation (organisation_id, start_date)`);
+    // partner organisations a delegation is shared with: the host city's organisation places the guests with ITS families
+    await q.query(`
+      CREATE TABLE hm_delegation_share (
+        delegation_id uuid NOT NULL,
+        organisation_id uuid NOT NULL,
+        PRIMARY KEY (delegation_id, organisation_id)
+      )`);
     await q.query(`
       CREATE TABLE hm_member (
         id uuid PRIMARY KEY,
@@ -149,6 +157,6 @@ export class CreatePlacements1764700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['forbidden_pair', 'offer', 'proposal', 'matching_run', 'matching_settings', 'hm_participant', 'hm_member', 'hm_delegation']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['forbidden_pair', 'offer', 'proposal', 'matching_run', 'matching_settings', 'hm_participant', 'hm_member', 'hm_delegation_share', 'hm_delegation']) await q.query(`DROP TABLE ${t}`);
   }
 }

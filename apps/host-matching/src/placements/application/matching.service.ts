@@ -87,7 +87,7 @@ export class MatchingService {
       const withoutProfile = open.filter((g) => !g.hasProfile);
       const heldHere = new Map<string, number>();
       for (const o of offers) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
-      const families = await this.familiesWithFreshVetting(tx, d, now);
+      const families = await this.familiesWithFreshVetting(tx, user.organisationId, d, now);
       const set = generateCandidates({
         guests: guests.map((g) => toCandidateGuest(g, d, settings)),
         families: families.map((f) => toCandidateFamily(f, d, heldHere.get(f.id) ?? 0)),
@@ -119,7 +119,7 @@ export class MatchingService {
       await tx.query(
         `INSERT INTO matching_run (id, delegation_id, organisation_id, trigger, started_by, started_at, finished_at, guests, placed, unplaced, total_score, optimal, duration_ms, families_considered, details)
          VALUES ($1, $2, $3, 'coordinator', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [id, d.id, d.organisationId, user.userId, now, new Date(), guestCount, placed, guestCount - placed, totalScore, optimal, durationMs, families.length, JSON.stringify({ solver, heldByOpenOffers: offers.length })],
+        [id, d.id, user.organisationId, user.userId, now, new Date(), guestCount, placed, guestCount - placed, totalScore, optimal, durationMs, families.length, JSON.stringify({ solver, heldByOpenOffers: offers.length })],
       );
       const events: AnyNewEvent[] = [];
       const byMember = new Map(guests.map((g) => [g.memberId, g]));
@@ -131,7 +131,7 @@ export class MatchingService {
           [randomUUID(), id, d.id, g.memberId, g.participantId, p.familyId, p.score, p.breakdown ? JSON.stringify(p.breakdown) : null, JSON.stringify(p.excludedByRule), p.feasibleFamilies,
             p.explanation ? JSON.stringify(p.explanation) : null],
         );
-        if (!p.familyId && p.explanation) events.push(this.unplaced(d, g, id, p.explanation.decidingRule ?? (p.explanation.kind === 'beds-taken' ? 'BEDS_TAKEN' : 'NO_FAMILY'), p.explanation.message, now));
+        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? (p.explanation.kind === 'beds-taken' ? 'BEDS_TAKEN' : 'NO_FAMILY'), p.explanation.message, now));
       }
       for (const g of withoutProfile) {
         const message = 'no matching profile from the delegations service yet (date of birth, diet, allergies): the guest cannot be matched';
@@ -140,10 +140,10 @@ export class MatchingService {
            VALUES ($1, $2, $3, $4, $5, NULL, NULL, NULL, '{}', 0, $6, 'proposed')`,
           [randomUUID(), id, d.id, g.memberId, g.participantId, JSON.stringify({ kind: 'profile-missing', decidingRule: null, message })],
         );
-        events.push(this.unplaced(d, g, id, 'PROFILE_MISSING', message, now));
+        events.push(this.unplaced(d, user.organisationId, g, id, 'PROFILE_MISSING', message, now));
       }
       events.push({
-        type: 'matching-run.completed', version: 1, aggregateId: d.id, organisationId: d.organisationId, occurredAt: now,
+        type: 'matching-run.completed', version: 1, aggregateId: d.id, organisationId: user.organisationId, occurredAt: now,
         payload: { runId: id, delegationId: d.id, guests: guestCount, placed, unplaced: guestCount - placed, totalScore, optimal, durationMs, trigger: 'coordinator', startedByUserId: user.userId },
       });
       await this.outbox.appendMany(tx, events);
@@ -209,7 +209,7 @@ export class MatchingService {
         if (busy.length) skipped.push({ proposalId: p.id, reason: 'the guest already has an open offer or placement' });
         else if (held >= beds) skipped.push({ proposalId: p.id, reason: 'the family has no free bed any more (another offer took it since the run)' });
         else {
-          offers.push(await this.engine.makeOffer(tx, { delegation: d, guest: { memberId: p.member_id, participantId: p.participant_id, givenName: p.given_name }, familyId: p.family_id,
+          offers.push(await this.engine.makeOffer(tx, { delegation: d, hostOrganisationId: user.organisationId, guest: { memberId: p.member_id, participantId: p.participant_id, givenName: p.given_name }, familyId: p.family_id,
             origin: 'matching', proposalId: p.id, score: p.score, breakdown: p.breakdown, createdBy: user.userId, responseHours: settings.offerResponseHours, now }));
           await tx.query(`UPDATE proposal SET status = 'released' WHERE id = $1`, [p.id]);
         }
@@ -229,7 +229,7 @@ export class MatchingService {
     const offers = (await activeOffers(tx, d.id)).filter((o) => o.member_id !== memberId);
     const heldHere = new Map<string, number>();
     for (const o of offers) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
-    const families = (await loadFamilies(tx, d.organisationId, d)).map((f) => toCandidateFamily(f, d, heldHere.get(f.id) ?? 0));
+    const families = (await loadFamilies(tx, user.organisationId, d)).map((f) => toCandidateFamily(f, d, heldHere.get(f.id) ?? 0));
     const family = families.find((f) => f.id === familyId);
     if (!family) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${familyId} is not a family of this organisation`, 'familyId');
     const forbidden = (await tx.query(`SELECT reason FROM forbidden_pair WHERE member_id = $1 AND family_id = $2`, [memberId, familyId])) as { reason: string }[];
@@ -253,7 +253,7 @@ export class MatchingService {
       if (own?.family_id === dto.familyId) throw new DomainRuleError('ASSIGNMENT.ALREADY', `the guest already has a ${own.status} offer with this family`, 'familyId');
       const heldHere = new Map<string, number>();
       for (const o of offers) if (o !== own) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
-      const [familyRecord] = await this.familiesWithFreshVetting(tx, d, now, [dto.familyId]);
+      const [familyRecord] = await this.familiesWithFreshVetting(tx, user.organisationId, d, now, [dto.familyId]);
       if (!familyRecord) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${dto.familyId} is not a family of this organisation`, 'familyId');
       const family = toCandidateFamily(familyRecord, d, heldHere.get(familyRecord.id) ?? 0);
       const broken = allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings));
@@ -268,7 +268,7 @@ export class MatchingService {
       if (own) {
         await this.engine.endOffer(tx, own, { status: own.status === 'offered' ? 'withdrawn' : 'released', now, reason: 'replaced by a manual assignment', withdrawalKind: 'coordinator', byUserId: user.userId, releaseReason: 'host-withdrew' });
       }
-      const offerId = await this.engine.makeOffer(tx, { delegation: d, guest, familyId: dto.familyId, origin: 'manual', brokenRules: broken, overrideNote: dto.note ?? null, createdBy: user.userId,
+      const offerId = await this.engine.makeOffer(tx, { delegation: d, hostOrganisationId: user.organisationId, guest, familyId: dto.familyId, origin: 'manual', brokenRules: broken, overrideNote: dto.note ?? null, createdBy: user.userId,
         responseHours: settings.offerResponseHours, now });
       return { offerId, brokenRules: broken, overridden: broken.length > 0, replacedOfferId: own?.id ?? null };
     });
@@ -312,18 +312,18 @@ export class MatchingService {
   }
 
   /** Families with vetting re-evaluated now (a check at every matching run: events go out when eligibility changed). */
-  private async familiesWithFreshVetting(tx: EntityManager, d: DelegationRecord, now: Date, only?: string[]): Promise<FamilyRecord[]> {
-    const families = await loadFamilies(tx, d.organisationId, d, only);
+  private async familiesWithFreshVetting(tx: EntityManager, organisationId: string, d: DelegationRecord, now: Date, only?: string[]): Promise<FamilyRecord[]> {
+    const families = await loadFamilies(tx, organisationId, d, only);
     for (const f of families) {
-      const r = await this.vetting.reevaluate(tx, { id: f.id, organisation_id: d.organisationId, vetting_eligible: f.eligibleForMinors }, now);
+      const r = await this.vetting.reevaluate(tx, { id: f.id, organisation_id: organisationId, vetting_eligible: f.eligibleForMinors }, now);
       f.eligibleForMinors = r.evaluation.eligible;
     }
     return families;
   }
 
-  private unplaced(d: DelegationRecord, g: GuestRecord, runId: string, rule: string, message: string, now: Date): AnyNewEvent {
+  private unplaced(d: DelegationRecord, organisationId: string, g: GuestRecord, runId: string, rule: string, message: string, now: Date): AnyNewEvent {
     return {
-      type: 'guest.unplaced', version: 1, aggregateId: d.id, organisationId: d.organisationId, occurredAt: now,
+      type: 'guest.unplaced', version: 1, aggregateId: d.id, organisationId, occurredAt: now,
       payload: { delegationId: d.id, memberId: g.memberId, participantId: g.participantId, runId, rule, reason: message.slice(0, 500) },
     };
   }

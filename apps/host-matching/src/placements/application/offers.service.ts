@@ -101,7 +101,7 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
       const offer = await this.actionable(tx, user, id);
       this.refuse('decline', offer, now);
       await this.engine.endOffer(tx, offer, { status: 'declined', now, byUserId: user.userId, reason: dto.reason, forbid: true });
-      return this.engine.rematch(tx, (await loadDelegationById(tx, offer.delegation_id))!, [offer.member_id], now);
+      return this.engine.rematch(tx, (await loadDelegationById(tx, offer.delegation_id))!, offer.organisation_id, [offer.member_id], now);
     });
     return { ...(await this.get(user, id)), rematch: rematch ? { runId: rematch.runId, placed: rematch.placed, unplaced: rematch.unplaced, moved: rematch.moved } : null };
   }
@@ -112,7 +112,7 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
       const offer = await this.actionable(tx, user, id);
       this.refuse('withdraw', offer, now);
       await this.engine.endOffer(tx, offer, { status: 'withdrawn', now, byUserId: user.userId, reason: dto.reason, withdrawalKind: 'host-withdrew', releaseReason: 'host-withdrew', forbid: true });
-      return this.engine.rematch(tx, (await loadDelegationById(tx, offer.delegation_id))!, [offer.member_id], now);
+      return this.engine.rematch(tx, (await loadDelegationById(tx, offer.delegation_id))!, offer.organisation_id, [offer.member_id], now);
     });
     return { ...(await this.get(user, id)), rematch: rematch ? { runId: rematch.runId, placed: rematch.placed, unplaced: rematch.unplaced, moved: rematch.moved } : null };
   }
@@ -129,13 +129,13 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
       n += await this.dataSource.transaction(async (tx) => {
         await lockDelegation(tx, delegation_id);
         const offers = (await tx.query(`SELECT * FROM offer WHERE delegation_id = $1 AND status = 'offered' AND deadline_at <= $2 FOR UPDATE`, [delegation_id, now])) as OfferRow[];
-        const ended: string[] = [];
+        const ended = new Map<string, string[]>(); // host organisation -> members whose offer expired
         for (const o of offers) {
-          if (await this.engine.endOffer(tx, o, { status: 'expired', now, reason: 'no answer before the deadline', forbid: true })) ended.push(o.member_id);
+          if (await this.engine.endOffer(tx, o, { status: 'expired', now, reason: 'no answer before the deadline', forbid: true })) ended.set(o.organisation_id, [...(ended.get(o.organisation_id) ?? []), o.member_id]);
         }
         const d = await loadDelegationById(tx, delegation_id);
-        if (ended.length && d) await this.engine.rematch(tx, d, ended, now);
-        return ended.length;
+        if (d) for (const [org, members] of ended) await this.engine.rematch(tx, d, org, members, now);
+        return [...ended.values()].reduce((n, m) => n + m.length, 0);
       });
     }
     return n;

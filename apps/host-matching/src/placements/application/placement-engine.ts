@@ -10,6 +10,8 @@ import { activeOffers, familyBasics, forbiddenPairs, loadFamilies, loadGuest, lo
 
 export interface NewOffer {
   delegation: DelegationRecord;
+  /** the organisation whose family is offered the guest (the owner of the delegation, or a partner it is shared with) */
+  hostOrganisationId: string;
   guest: Pick<GuestRecord, 'memberId' | 'participantId' | 'givenName'>;
   familyId: string;
   origin: 'matching' | 'rematch' | 'manual';
@@ -64,11 +66,11 @@ export class PlacementEngine {
       `INSERT INTO offer (id, delegation_id, organisation_id, member_id, participant_id, family_id, proposal_id, origin, status, deadline_at, score, breakdown,
          broken_rules, override_note, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'offered', $9, $10, $11, $12, $13, $14, $15)`,
-      [id, o.delegation.id, o.delegation.organisationId, o.guest.memberId, o.guest.participantId, o.familyId, o.proposalId ?? null, o.origin, deadline, o.score ?? null,
+      [id, o.delegation.id, o.hostOrganisationId, o.guest.memberId, o.guest.participantId, o.familyId, o.proposalId ?? null, o.origin, deadline, o.score ?? null,
         o.breakdown ? JSON.stringify(o.breakdown) : null, JSON.stringify(o.brokenRules ?? []), o.overrideNote ?? null, o.createdBy ?? null, o.now],
     );
     await this.outbox.append(tx, {
-      type: 'offer.made', version: 1, aggregateId: o.delegation.id, organisationId: o.delegation.organisationId, occurredAt: o.now,
+      type: 'offer.made', version: 1, aggregateId: o.delegation.id, organisationId: o.hostOrganisationId, occurredAt: o.now,
       payload: {
         offerId: id, delegationId: o.delegation.id, memberId: o.guest.memberId, participantId: o.guest.participantId, familyId: o.familyId, hostUserIds: family.host_user_ids,
         guestGivenName: o.guest.givenName ?? 'your guest', deadlineAt: deadline.toISOString(), origin: o.origin,
@@ -145,7 +147,7 @@ export class PlacementEngine {
    * (rematch's stability-first order). Moved offers are withdrawn and re-made; new placements become offers at once
    * (the coordinator already released this delegation's matching); a guest left without a family gets `guest.unplaced`.
    */
-  async rematch(tx: EntityManager, delegation: DelegationRecord, triggerMemberIds: string[], now: Date): Promise<RematchOutcome | null> {
+  async rematch(tx: EntityManager, delegation: DelegationRecord, hostOrganisationId: string, triggerMemberIds: string[], now: Date): Promise<RematchOutcome | null> {
     if (delegation.status === 'cancelled' || delegation.status === 'completed') return null;
     const settings = await loadSettings(tx, delegation.id);
     if (!settings.venue) return null;
@@ -154,11 +156,12 @@ export class PlacementEngine {
     const offers = await activeOffers(tx, delegation.id);
     const offerOf = new Map(offers.map((o) => [o.member_id, o]));
     const trigger = new Set(triggerMemberIds);
-    const guests = allGuests.filter((g) => g.hasProfile && ((offerOf.get(g.memberId)?.status === 'offered' && offerOf.get(g.memberId)?.origin !== 'manual') || (trigger.has(g.memberId) && !offerOf.has(g.memberId))));
+    const movable = (o: OfferRow | undefined) => o?.status === 'offered' && o.origin !== 'manual' && o.organisation_id === hostOrganisationId;
+    const guests = allGuests.filter((g) => g.hasProfile && (movable(offerOf.get(g.memberId)) || (trigger.has(g.memberId) && !offerOf.has(g.memberId))));
     const inProblem = new Set(guests.map((g) => g.memberId));
     const heldHere = new Map<string, number>();
     for (const o of offers) if (!inProblem.has(o.member_id)) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
-    const families = await loadFamilies(tx, delegation.organisationId, delegation);
+    const families = await loadFamilies(tx, hostOrganisationId, delegation);
     const set = generateCandidates({
       guests: guests.map((g) => toCandidateGuest(g, delegation, settings)),
       families: families.map((f) => toCandidateFamily(f, delegation, heldHere.get(f.id) ?? 0)),
@@ -198,12 +201,12 @@ export class PlacementEngine {
       }
       if (afterId) {
         const c = set.perGuest[g].candidates.find((x) => x.family === after);
-        offersMade.push(await this.makeOffer(tx, { delegation, guest, familyId: afterId, origin: 'rematch', score: c?.score ?? null, breakdown: c?.breakdown ?? null, responseHours: settings.offerResponseHours, now }));
+        offersMade.push(await this.makeOffer(tx, { delegation, hostOrganisationId, guest, familyId: afterId, origin: 'rematch', score: c?.score ?? null, breakdown: c?.breakdown ?? null, responseHours: settings.offerResponseHours, now }));
       } else {
         const gc = set.perGuest[g];
         const explanation = gc.explanation ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
         unplacedEvents.push({
-          type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: delegation.organisationId, occurredAt: now,
+          type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: hostOrganisationId, occurredAt: now,
           payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule: explanation.decidingRule ?? 'BEDS_TAKEN', reason: explanation.message.slice(0, 500) },
         });
       }
@@ -213,12 +216,12 @@ export class PlacementEngine {
     await tx.query(
       `INSERT INTO matching_run (id, delegation_id, organisation_id, trigger, started_by, started_at, finished_at, guests, placed, unplaced, total_score, optimal, duration_ms, families_considered, moved, details)
        VALUES ($1, $2, $3, 'rematch', NULL, $4, $5, $6, $7, $8, $9, true, $10, $11, $12, $13)`,
-      [runId, delegation.id, delegation.organisationId, now, new Date(now.getTime() + Math.round(durationMs)), guests.length, placed, guests.length - placed, result.totalScore, durationMs,
+      [runId, delegation.id, hostOrganisationId, now, new Date(now.getTime() + Math.round(durationMs)), guests.length, placed, guests.length - placed, result.totalScore, durationMs,
         families.length, moved, JSON.stringify({ triggeredBy: triggerMemberIds })],
     );
     await this.outbox.appendMany(tx, [
       ...unplacedEvents,
-      { type: 'matching-run.completed', version: 1, aggregateId: delegation.id, organisationId: delegation.organisationId, occurredAt: now,
+      { type: 'matching-run.completed', version: 1, aggregateId: delegation.id, organisationId: hostOrganisationId, occurredAt: now,
         payload: { runId, delegationId: delegation.id, guests: guests.length, placed, unplaced: guests.length - placed, totalScore: result.totalScore, optimal: true, durationMs, trigger: 'rematch' } },
     ]);
     return { runId, placed, unplaced: guests.length - placed, moved, offersMade };

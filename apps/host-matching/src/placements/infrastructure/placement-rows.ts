@@ -17,9 +17,16 @@ export function offerNotFound(id: string): NotFoundException {
 const DELEGATION_COLUMNS = `id, organisation_id AS "organisationId", title, host_city AS "hostCity", start_date::text AS "startDate", end_date::text AS "endDate", status,
   created_by_user_id AS "createdByUserId"`;
 
-/** The delegation, when it belongs to the caller's organisation (else 404). */
+/**
+ * The delegation, when the caller's organisation owns it or it is shared with it (else 404). Either may place its
+ * guests with its OWN families: typically the partner organisation of the host city hosts an inbound delegation.
+ */
 export async function loadDelegation(tx: EntityManager, user: Pick<AuthenticatedUser, 'organisationId'>, id: string): Promise<DelegationRecord> {
-  const rows = (await tx.query(`SELECT ${DELEGATION_COLUMNS} FROM hm_delegation WHERE id = $1 AND organisation_id = $2`, [id, user.organisationId])) as DelegationRecord[];
+  const rows = (await tx.query(
+    `SELECT ${DELEGATION_COLUMNS} FROM hm_delegation d WHERE id = $1
+       AND (organisation_id = $2 OR EXISTS (SELECT 1 FROM hm_delegation_share s WHERE s.delegation_id = d.id AND s.organisation_id = $2))`,
+    [id, user.organisationId],
+  )) as DelegationRecord[];
   if (!rows[0]) throw delegationNotFound(id);
   return rows[0];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
-  DelegationCreatedV1, DelegationStatusChangedV1, DelegationUpdatedV1, EventEnvelope, MemberAddedV1, MemberRemovedV1, MemberUpdatedV1, ParticipantMatchingProfileChangedV1, Topics,
+  DelegationCreatedV1, DelegationSharedV1, DelegationStatusChangedV1, DelegationUnsharedV1, DelegationUpdatedV1, EventEnvelope, MemberAddedV1, MemberRemovedV1, MemberUpdatedV1, ParticipantMatchingProfileChangedV1, Topics,
 } from '@twinning/contracts';
 import { EventConsumer } from '@twinning/platform-messaging';
 import { PlacementEngine } from '../application/placement-engine';
@@ -17,7 +17,7 @@ import { loadDelegationById, lockDelegation, OfferRow } from '../infrastructure/
 export class RosterConsumer implements EventConsumer {
   readonly groupId = 'host-matching.roster';
   readonly topics = [Topics.delegationEvents, Topics.participantMatchingEvents];
-  readonly types = ['delegation.created', 'delegation.updated', 'delegation.status-changed', 'member.added', 'member.updated', 'member.removed', 'participant.matching-profile-changed'];
+  readonly types = ['delegation.created', 'delegation.shared', 'delegation.unshared', 'delegation.updated', 'delegation.status-changed', 'member.added', 'member.updated', 'member.removed', 'participant.matching-profile-changed'];
 
   constructor(private readonly engine: PlacementEngine) {}
 
@@ -31,6 +31,16 @@ export class RosterConsumer implements EventConsumer {
            ON CONFLICT (id) DO NOTHING`,
           [p.delegationId, event.organisationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, p.createdByUserId ?? null, at],
         );
+        return;
+      }
+      case 'delegation.shared': {
+        const p = event.payload as DelegationSharedV1;
+        await tx.query(`INSERT INTO hm_delegation_share (delegation_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [p.delegationId, p.partnerOrganisationId]);
+        return;
+      }
+      case 'delegation.unshared': {
+        const p = event.payload as DelegationUnsharedV1;
+        await tx.query(`DELETE FROM hm_delegation_share WHERE delegation_id = $1 AND organisation_id = $2`, [p.delegationId, p.partnerOrganisationId]);
         return;
       }
       case 'delegation.updated': {
