@@ -6,6 +6,7 @@
  */
 import { DEMO_FAMILIES, seedFamilies } from './demo-families';
 import { seedParticipants } from './demo-participants';
+import { seedPlacements } from './demo-placements';
 import { linkDelegation, seedPartnership } from './demo-partnerships';
 
 interface DemoActivity { title: string; venue: string; address: string; startsLocal: string; endsLocal: string }
@@ -71,6 +72,7 @@ async function seedItinerary(gateway: string, token: string, delegationId: strin
 
 async function main(): Promise<void> {
   const gateway = (process.argv[2] ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+  const delegationIds: Record<string, string> = {};
   for (const org of DEMO) {
     const me = await login(gateway, org.admin);
     const partnershipId = await seedPartnership(call, gateway, org.admin, me.token);
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
         id = res.body.id;
         process.stdout.write(`[demo] created delegation ${id}: ${d.title}\n`);
       }
+      delegationIds[d.title] = id;
       await linkDelegation(call, gateway, me.token, id, d.title, partnershipId);
       if (itinerary) await seedItinerary(gateway, me.token, id, d.title, itinerary);
       await seedParticipants(call, gateway, me.token, id, d.title);
@@ -100,6 +103,8 @@ async function main(): Promise<void> {
   }
   // host families: in Fuzhou for the Tacoma students, in San Diego for the Jalalabad students
   for (const admin of Object.keys(DEMO_FAMILIES)) await seedFamilies(call, gateway, admin, (await login(gateway, admin)).token);
+  // matching, offers, an acceptance and a decline with its automatic re-match
+  await seedPlacements(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
 }
 
 main().catch((e) => {
