@@ -387,4 +387,24 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       await eventually(async () => { await as(t.otherCoordinator).get(`/delegations/${d}/guests`).expect(404); }, { timeoutMs: 30000, intervalMs: 200 });
     });
   });
+
+  describe('bad events', () => {
+    it('an invalid matching profile is dead-lettered with its origin, and the next valid one is applied', async () => {
+      const p = guest('Valid', '1990-01-01', 'female');
+      const bad = envelope('participant.matching-profile-changed', p.participantId, { participantId: p.participantId, givenName: 'Bad', familyName: 'Lin', dateOfBirth: 'yesterday',
+        gender: 'female', languages: [], nationality: 'CN', diet: [], allergies: [], nonSmokingRequired: false, guardianConsentOnFile: false });
+      await kafka.produce(withPrefix(prefix, Topics.participantMatchingEvents), [bad, { key: p.participantId, value: '{not json' }, profile(p)]);
+      const dlq = `${prefix}host-matching.roster.dlq`;
+      const dead = await eventually(async () => {
+        const msgs = (await kafka.readAll(dlq)).filter((m) => m.key === p.participantId);
+        expect(msgs).toHaveLength(2);
+        return msgs;
+      }, { timeoutMs: 30000, intervalMs: 250 });
+      expect(dead.map((m) => m.headers?.['x-original-topic']?.toString())).toEqual([withPrefix(prefix, Topics.participantMatchingEvents), withPrefix(prefix, Topics.participantMatchingEvents)]);
+      await eventually(async () => {
+        const rows = await db.query<{ given_name: string }>(`SELECT given_name FROM hm_participant WHERE id = $1`, [p.participantId]);
+        expect(rows).toEqual([{ given_name: 'Valid' }]);
+      }, { timeoutMs: 30000, intervalMs: 200 });
+    });
+  });
 });
