@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { LogisticsEnv } from './config/logistics-env';
 import { logisticsDataSourceOptions } from './database/data-source';
+import { LogisticsRosterConsumer } from './roster/messaging/roster.consumer';
+import { RosterModule } from './roster/roster.module';
 
 export const SERVICE = 'logistics';
 
@@ -10,7 +13,13 @@ export class AppModule {
   static forRoot(env: LogisticsEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceShellModule.forRoot({ service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL) })],
+      imports: [
+        ServiceShellModule.forRoot({
+          service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer],
+        }),
+        RosterModule,
+        // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
+      ],
     };
   }
 }

@@ -27,6 +27,8 @@ import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
 import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
 import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
 import { ParticipantMatchingProfileChangedV1 } from './participants/participant-matching-profile.v1';
+import { ParticipantTravelDocumentChangedV1 } from './participants/participant-travel-document-changed.v1';
+import { ConflictRaisedV1, ConflictResolvedV1, LodgingAssignedV1, PickupChangedV1, PickupPlannedV1, SegmentBookedV1, SegmentCancelledV1, SegmentChangedV1 } from './logistics/logistics-events.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -60,6 +62,7 @@ export const EventCatalog = {
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },
   'family.vetting-eligible': { topic: Topics.familyEvents, versions: { 1: FamilyVettingEligibleV1 } },
   'family.vetting-expiring': { topic: Topics.familyEvents, versions: { 1: FamilyVettingExpiringV1 } },
+  'participant.travel-document-changed': { topic: Topics.participantEvents, versions: { 1: ParticipantTravelDocumentChangedV1 } },
   'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1 } },
   'matching-run.completed': { topic: Topics.placementEvents, versions: { 1: MatchingRunCompletedV1 } },
   'offer.made': { topic: Topics.placementEvents, versions: { 1: OfferMadeV1 } },
@@ -70,6 +73,14 @@ export const EventCatalog = {
   'placement.confirmed': { topic: Topics.placementEvents, versions: { 1: PlacementConfirmedV1 } },
   'placement.released': { topic: Topics.placementEvents, versions: { 1: PlacementReleasedV1 } },
   'guest.unplaced': { topic: Topics.placementEvents, versions: { 1: GuestUnplacedV1 } },
+  'segment.booked': { topic: Topics.travelEvents, versions: { 1: SegmentBookedV1 } },
+  'segment.changed': { topic: Topics.travelEvents, versions: { 1: SegmentChangedV1 } },
+  'segment.cancelled': { topic: Topics.travelEvents, versions: { 1: SegmentCancelledV1 } },
+  'pickup.planned': { topic: Topics.travelEvents, versions: { 1: PickupPlannedV1 } },
+  'pickup.changed': { topic: Topics.travelEvents, versions: { 1: PickupChangedV1 } },
+  'conflict.raised': { topic: Topics.travelEvents, versions: { 1: ConflictRaisedV1 } },
+  'conflict.resolved': { topic: Topics.travelEvents, versions: { 1: ConflictResolvedV1 } },
+  'lodging.assigned': { topic: Topics.travelEvents, versions: { 1: LodgingAssignedV1 } },
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

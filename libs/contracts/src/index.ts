@@ -21,3 +21,4 @@ export * from './identity/membership-roles-changed.v1';
 export * from './identity/membership-roles';
 export * from './participants';
 export * from './host-matching';
+export * from './logistics';

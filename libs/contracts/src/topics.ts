@@ -19,6 +19,8 @@ export const Topics = {
   familyEvents: 'host-matching.family.events',
   /** Matching runs, offers and placements (keyed by delegation id). Producer: host-matching. */
   placementEvents: 'host-matching.placement.events',
+  /** Travel segments, pickup runs, lodging and conflicts (keyed by delegation id). Producer: logistics. */
+  travelEvents: 'logistics.travel.events',
   /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */
   organisationEvents: 'gateway.organisation.events',
   /** User accounts (keyed by user id). Producer: gateway. */

@@ -7,3 +7,4 @@ export * from './incident-escalation-overdue.v1';
 export * from './incident-reported.v1';
 export * from './incident-closed.v1';
 export * from './participant-matching-profile.v1';
+export * from './participant-travel-document-changed.v1';

@@ -1,0 +1,1 @@
+export * from './logistics-events.v1';
