@@ -2,12 +2,13 @@ import { DataSourceOptions } from 'typeorm';
 import { withMessagingMigrations } from '@twinning/platform-http';
 import { serviceDataSourceOptions } from '@twinning/platform-persistence';
 import { CreateRoster1764800000000 } from './migrations/1764800000000-create-roster';
+import { CreateTravel1764810000000 } from './migrations/1764810000000-create-travel';
 
 /**
  * The logistics database (raw SQL, no entities): messaging tables, the read model of the other services (roster) and
  * each feature's tables. A feature adds its migration to LOGISTICS_MIGRATIONS, in timestamp order.
  */
-export const LOGISTICS_MIGRATIONS = [CreateRoster1764800000000];
+export const LOGISTICS_MIGRATIONS = [CreateRoster1764800000000, CreateTravel1764810000000];
 
 export function logisticsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({ url, entities: [], migrations: withMessagingMigrations(LOGISTICS_MIGRATIONS), applicationName: 'logistics' });
