@@ -7,6 +7,7 @@ import { MatrixSection } from './matrix-types';
 import { notificationsMatrix } from './notifications.matrix';
 import { partnershipsMatrix } from './partnerships.matrix';
 import { participantsMatrix } from './participants.matrix';
+import { placementsMatrix } from './placements.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix];

@@ -15,7 +15,8 @@ export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The route exactly as the service maps it (Nest's "Mapped {route, METHOD}" log line). */
   route: string;
-  path: (c: MatrixContext) => string;
+  /** The path; `caller` is given for the per-role calls (not for the unauthenticated one), so each role may get its own object. */
+  path: (c: MatrixContext, caller?: Caller) => string;
   /** A body; called once per request, so it can make unique values. */
   body?: (c: MatrixContext, caller: Caller) => object;
   expect: Record<Caller, number>;

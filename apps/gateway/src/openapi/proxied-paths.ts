@@ -1,5 +1,6 @@
 import { FAMILY_PATHS, FAMILY_SCHEMAS } from './families-paths';
 import { PARTICIPANT_PATHS, PARTICIPANT_SCHEMAS } from './participants-paths';
+import { PLACEMENT_PATHS, PLACEMENT_SCHEMAS } from './placements-paths';
 
 /**
  * The public endpoints of the services behind the gateway, described statically (an app cannot
@@ -389,6 +390,7 @@ export const PROXIED_SCHEMAS: Record<string, unknown> = {
   ...PROGRAMME_SCHEMAS,
   ...PARTICIPANT_SCHEMAS,
   ...FAMILY_SCHEMAS,
+  ...PLACEMENT_SCHEMAS,
   KnownDelegation: { type: 'object', description: "the notifications service's read model of a delegation", additionalProperties: true },
 };
 
@@ -492,6 +494,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
   ...ITINERARY_PATHS,
   ...PARTICIPANT_PATHS,
   ...FAMILY_PATHS,
+  ...PLACEMENT_PATHS,
   '/api/notifications/delegations/{id}': {
     get: {
       tags: ['notifications'],
