@@ -198,7 +198,7 @@ export const PLACEMENT_PATHS: Record<string, Record<string, unknown>> = {
   },
   [`${D}/matching-runs/{runId}`]: {
     get: { tags, security, summary: `One matching run with its proposals and unplaced guests ${reads}`, parameters: [delegationId, uuid('runId', 'matching run id')],
-      responses: { 200: json(ref('MatchingRunDetail'), 'the run'), 400: json(problem, 'no such run of this delegation (MATCHING.RUN_NOT_FOUND, field `runId`)'), 401: e401, 403: e403, 404: e404delegation } },
+      responses: { 200: json(ref('MatchingRunDetail'), 'the run'), 401: e401, 403: e403, 404: json(problem, 'the delegation, or this run of it, not found (DELEGATION.NOT_FOUND, MATCHING.RUN_NOT_FOUND)') } },
   },
   [`${D}/why-not`]: {
     get: { tags, security, summary: `Why is this guest not with family X: the rule that excludes it, or the score lost by forcing it ${reads}`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { DomainRuleError } from '@twinning/platform-http';
@@ -162,7 +162,7 @@ export class MatchingService {
     const tx = this.dataSource.manager;
     await loadDelegation(tx, user, delegationId);
     const [run] = (await tx.query(`SELECT * FROM matching_run WHERE id = $1 AND delegation_id = $2`, [runId, delegationId])) as RunRow[];
-    if (!run) throw new DomainRuleError('MATCHING.RUN_NOT_FOUND', `matching run ${runId} not found`, 'runId');
+    if (!run) throw new NotFoundException({ statusCode: 404, code: 'MATCHING.RUN_NOT_FOUND', message: `matching run ${runId} not found for this delegation` });
     const proposals = (await tx.query(
       `SELECT pr.*, p.given_name, p.family_name, f.name AS family_label FROM proposal pr LEFT JOIN hm_participant p ON p.id = pr.participant_id
        LEFT JOIN host_family f ON f.id = pr.family_id WHERE pr.run_id = $1 ORDER BY (pr.family_id IS NULL) DESC, p.family_name, p.given_name, pr.member_id`,
