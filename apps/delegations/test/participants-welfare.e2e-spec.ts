@@ -158,6 +158,16 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     const [updated] = await events(participantTopic, (e) => e.type === 'participant.updated' && e.aggregateId === p.id, 1);
     expect(updated.payload).toMatchObject({ changedFields: ['familyName'], familyName: 'Ortiz' });
     expect(JSON.stringify(updated.payload)).not.toMatch(/asthma|peanut|EpiPen|X1234567|Wei Chen/);
+    // the passport expiry travels (for logistics) when registered and when it changes, and only then; never the number
+    await as(tokens.coordinator).patch(`/api/delegations/participants/${p.id}`, { passportExpiry: '2032-05-01', givenName: 'Ana María' }).expect(200);
+    const documents = await events(participantTopic, (e) => e.type === 'participant.travel-document-changed' && e.aggregateId === p.id, 2);
+    expect(documents.map((e) => e.payload)).toEqual([{ participantId: p.id, passportExpiry: '2027-09-30' }, { participantId: p.id, passportExpiry: '2032-05-01' }]);
+    const withoutPassport = (await as(tokens.coordinator).post('/api/delegations/participants', student({ givenName: 'Noor', passportNumber: undefined, passportExpiry: undefined })).expect(201)).body;
+    await as(tokens.coordinator).patch(`/api/delegations/participants/${withoutPassport.id}`, { familyName: 'Haddad' }).expect(200);
+    await as(tokens.coordinator).patch(`/api/delegations/participants/${withoutPassport.id}`, { passportExpiry: '2031-02-03' }).expect(200);
+    const recorded = await events(participantTopic, (e) => e.type === 'participant.travel-document-changed' && e.aggregateId === withoutPassport.id, 1);
+    expect(recorded[0].payload).toEqual({ participantId: withoutPassport.id, passportExpiry: '2031-02-03' });
+    await events(participantTopic, (e) => e.type === 'participant.travel-document-changed' && e.aggregateId === p.id, 2);
   });
 
   it('lists with filters, pagination and sort', async () => {

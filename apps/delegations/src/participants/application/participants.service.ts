@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV1 } from '@twinning/contracts';
+import { PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV1, ParticipantTravelDocumentChangedV1 } from '@twinning/contracts';
 import { AuthenticatedUser, Relation } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { matchingProfile, matchingProfileChanged } from '../domain/matching-profile';
@@ -52,6 +52,7 @@ export class ParticipantsService {
         },
       });
       await this.publishMatchingProfile(tx, user, id, null);
+      if (dto.passportExpiry) await this.publishTravelDocument(tx, user, id, dto.passportExpiry);
     });
     return this.get(user, id);
   }
@@ -96,6 +97,7 @@ export class ParticipantsService {
         });
       }
       await this.publishMatchingProfile(tx, user, id, profileBefore);
+      if (after.passport_expiry !== before.passport_expiry) await this.publishTravelDocument(tx, user, id, after.passport_expiry);
     });
     return this.get(user, id);
   }
@@ -168,6 +170,15 @@ export class ParticipantsService {
     const after = await loadMatchingProfile(tx, id);
     if (!after || !matchingProfileChanged(before, after)) return;
     await this.outbox.append(tx, { type: 'participant.matching-profile-changed', version: 1, aggregateId: id, organisationId: user.organisationId, payload: after });
+  }
+
+  /**
+   * `participant.travel-document-changed` (only the expiry date, never the number) in the caller's transaction: on
+   * registration with a passport expiry, and after an update only when the expiry changed (recorded, moved or cleared).
+   */
+  private async publishTravelDocument(tx: EntityManager, user: AuthenticatedUser, id: string, passportExpiry: string | null): Promise<void> {
+    const payload: ParticipantTravelDocumentChangedV1 = { participantId: id, passportExpiry };
+    await this.outbox.append(tx, { type: 'participant.travel-document-changed', version: 1, aggregateId: id, organisationId: user.organisationId, payload });
   }
 
   /** Departure dates (the delegation's last day) of the participant's live delegations, for the passport rule. */
