@@ -3,6 +3,7 @@ import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { LogisticsEnv } from './config/logistics-env';
 import { logisticsDataSourceOptions } from './database/data-source';
+import { PickupsModule } from './pickups/pickups.module';
 import { LogisticsRosterConsumer } from './roster/messaging/roster.consumer';
 import { RosterModule } from './roster/roster.module';
 
@@ -18,6 +19,7 @@ export class AppModule {
           service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer],
         }),
         RosterModule,
+        PickupsModule,
         // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
       ],
     };
