@@ -3,9 +3,11 @@ import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { LogisticsEnv } from './config/logistics-env';
 import { logisticsDataSourceOptions } from './database/data-source';
+import { LodgingModule } from './lodging/lodging.module';
 import { PickupsModule } from './pickups/pickups.module';
 import { LogisticsRosterConsumer } from './roster/messaging/roster.consumer';
 import { RosterModule } from './roster/roster.module';
+import { TravelModule } from './travel/travel.module';
 
 export const SERVICE = 'logistics';
 
@@ -19,6 +21,8 @@ export class AppModule {
           service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer],
         }),
         RosterModule,
+        TravelModule,
+        LodgingModule,
         PickupsModule,
         // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
       ],
