@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { LogisticsEnv } from './config/logistics-env';
+import { ConflictsModule } from './conflicts/conflicts.module';
 import { logisticsDataSourceOptions } from './database/data-source';
 import { LodgingModule } from './lodging/lodging.module';
 import { PickupsModule } from './pickups/pickups.module';
@@ -24,6 +25,7 @@ export class AppModule {
         TravelModule,
         LodgingModule,
         PickupsModule,
+        ConflictsModule.forRoot(env),
         // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
       ],
     };
