@@ -2,6 +2,7 @@ import { delegationsMatrix } from './delegations.matrix';
 import { familiesMatrix } from './families.matrix';
 import { identityMatrix } from './identity.matrix';
 import { itineraryMatrix } from './itinerary.matrix';
+import { logisticsPickupsMatrix } from './logistics-pickups.matrix';
 import { membersMatrix } from './members.matrix';
 import { MatrixSection } from './matrix-types';
 import { notificationsMatrix } from './notifications.matrix';
@@ -10,4 +11,4 @@ import { participantsMatrix } from './participants.matrix';
 import { placementsMatrix } from './placements.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix];
