@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
+import { CalendarModule } from './calendar/calendar.module';
+import { LogisticsOffersConsumer } from './calendar/messaging/offers.consumer';
 import { LogisticsEnv } from './config/logistics-env';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { logisticsDataSourceOptions } from './database/data-source';
@@ -19,13 +21,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceShellModule.forRoot({
-          service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer],
+          service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer, LogisticsOffersConsumer],
         }),
         RosterModule,
         TravelModule,
         LodgingModule,
         PickupsModule,
         ConflictsModule.forRoot(env),
+        CalendarModule.forRoot(env),
         // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
       ],
     };
