@@ -2,6 +2,9 @@ import { delegationsMatrix } from './delegations.matrix';
 import { familiesMatrix } from './families.matrix';
 import { identityMatrix } from './identity.matrix';
 import { itineraryMatrix } from './itinerary.matrix';
+import { logisticsCalendarMatrix } from './logistics-calendar.matrix';
+import { logisticsConflictsMatrix } from './logistics-conflicts.matrix';
+import { logisticsTravelMatrix } from './logistics-travel.matrix';
 import { logisticsPickupsMatrix } from './logistics-pickups.matrix';
 import { membersMatrix } from './members.matrix';
 import { MatrixSection } from './matrix-types';
@@ -11,4 +14,4 @@ import { participantsMatrix } from './participants.matrix';
 import { placementsMatrix } from './placements.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix, logisticsTravelMatrix, logisticsConflictsMatrix, logisticsCalendarMatrix];

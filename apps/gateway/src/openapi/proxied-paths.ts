@@ -1,5 +1,6 @@
 import { FAMILY_PATHS, FAMILY_SCHEMAS } from './families-paths';
 import { LOGISTICS_PICKUP_PATHS, LOGISTICS_PICKUP_SCHEMAS } from './logistics-pickups-paths';
+import { LOGISTICS_TRAVEL_PATHS, LOGISTICS_TRAVEL_SCHEMAS } from './logistics-travel-paths';
 import { PARTICIPANT_PATHS, PARTICIPANT_SCHEMAS } from './participants-paths';
 import { PLACEMENT_PATHS, PLACEMENT_SCHEMAS } from './placements-paths';
 
@@ -392,6 +393,7 @@ export const PROXIED_SCHEMAS: Record<string, unknown> = {
   ...PARTICIPANT_SCHEMAS,
   ...FAMILY_SCHEMAS,
   ...PLACEMENT_SCHEMAS,
+  ...LOGISTICS_TRAVEL_SCHEMAS,
   ...LOGISTICS_PICKUP_SCHEMAS,
   KnownDelegation: { type: 'object', description: "the notifications service's read model of a delegation", additionalProperties: true },
 };
@@ -497,6 +499,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
   ...PARTICIPANT_PATHS,
   ...FAMILY_PATHS,
   ...PLACEMENT_PATHS,
+  ...LOGISTICS_TRAVEL_PATHS,
   ...LOGISTICS_PICKUP_PATHS,
   '/api/notifications/delegations/{id}': {
     get: {
