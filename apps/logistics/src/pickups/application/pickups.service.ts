@@ -13,7 +13,7 @@ import { PickupPlanner } from './pickup-planner';
 
 /** The changes that re-plan a delegation's pickups once it has a plan. */
 export const REPLAN_CAUSES = new Set([
-  'segment.booked', 'segment.changed', 'segment.cancelled', 'placement.confirmed', 'placement.released', 'lodging.assigned',
+  'segment.requested', 'segment.booked', 'segment.changed', 'segment.cancelled', 'placement.confirmed', 'placement.released', 'lodging.assigned', 'lodging.removed',
   'member.updated', 'member.removed', 'participant.updated', 'delegation.updated',
 ]);
 
