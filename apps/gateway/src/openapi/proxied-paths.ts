@@ -1,4 +1,5 @@
 import { FAMILY_PATHS, FAMILY_SCHEMAS } from './families-paths';
+import { LOGISTICS_CONFLICT_PATHS, LOGISTICS_CONFLICT_SCHEMAS } from './logistics-conflicts-paths';
 import { LOGISTICS_PICKUP_PATHS, LOGISTICS_PICKUP_SCHEMAS } from './logistics-pickups-paths';
 import { LOGISTICS_TRAVEL_PATHS, LOGISTICS_TRAVEL_SCHEMAS } from './logistics-travel-paths';
 import { PARTICIPANT_PATHS, PARTICIPANT_SCHEMAS } from './participants-paths';
@@ -395,6 +396,7 @@ export const PROXIED_SCHEMAS: Record<string, unknown> = {
   ...PLACEMENT_SCHEMAS,
   ...LOGISTICS_TRAVEL_SCHEMAS,
   ...LOGISTICS_PICKUP_SCHEMAS,
+  ...LOGISTICS_CONFLICT_SCHEMAS,
   KnownDelegation: { type: 'object', description: "the notifications service's read model of a delegation", additionalProperties: true },
 };
 
@@ -501,6 +503,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
   ...PLACEMENT_PATHS,
   ...LOGISTICS_TRAVEL_PATHS,
   ...LOGISTICS_PICKUP_PATHS,
+  ...LOGISTICS_CONFLICT_PATHS,
   '/api/notifications/delegations/{id}': {
     get: {
       tags: ['notifications'],
