@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
+import { redactPath } from '@twinning/platform-http';
 import { CORRELATION_HEADER, createLogger } from '@twinning/platform-observability';
 
 const log = createLogger('gateway.proxy');
@@ -20,7 +21,7 @@ export function createServiceProxy(routes: Record<string, string>): RequestHandl
     on: {
       error: (err, req, res) => {
         const id = req.headers[CORRELATION_HEADER];
-        log.warn({ err: err.message, url: req.url, correlationId: id }, 'service unreachable');
+        log.warn({ err: err.message, url: redactPath(req.url ?? ''), correlationId: id }, 'service unreachable');
         if (typeof (res as ServerResponse).writeHead === 'function') {
           const reply = res as ServerResponse;
           if (!reply.headersSent) reply.writeHead(502, { 'content-type': 'application/json' });

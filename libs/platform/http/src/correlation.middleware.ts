@@ -5,6 +5,11 @@ import { CORRELATION_HEADER, createLogger, Logger, runWithCorrelation, sanitizeC
 interface Req { headers: Record<string, string | string[] | undefined>; method: string; originalUrl?: string; url: string }
 interface Res { setHeader(name: string, value: string): void; on(ev: 'finish', cb: () => void): void; statusCode: number }
 
+/** A secret carried in a path (a calendar feed's token: `/calendar/<token>.ics`) never reaches the logs. */
+export function redactPath(url: string): string {
+  return url.replace(/\/calendar\/[^/?#]+\.ics/g, '/calendar/[redacted].ics');
+}
+
 /**
  * Takes `x-correlation-id` from the request (or makes one), echoes it in the response, and runs
  * the rest of the request inside that correlation context, so logs and outbox events carry it.
@@ -25,7 +30,7 @@ export class CorrelationMiddleware implements NestMiddleware {
     runWithCorrelation({ correlationId }, () => {
       res.on('finish', () =>
         runWithCorrelation({ correlationId }, () =>
-          log.info({ method: req.method, url: req.originalUrl ?? req.url, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'),
+          log.info({ method: req.method, url: redactPath(req.originalUrl ?? req.url), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request'),
         ),
       );
       next();
