@@ -22,11 +22,12 @@ describe('logistics calendar feeds (real Postgres, real Kafka)', () => {
   const kafka = new TestKafka();
   const org = randomUUID();
   const otherOrg = randomUUID();
+  const partnerOrg = randomUUID();
   const hostUser = randomUUID();
   let db: TestDatabase;
   let app: INestApplication;
   let url: string;
-  const tokens = {} as Record<'coordinator' | 'youth' | 'host' | 'otherHost' | 'other', string>;
+  const tokens = {} as Record<'coordinator' | 'youth' | 'host' | 'otherHost' | 'other' | 'partner', string>;
   const topic = (t: string) => withPrefix(prefix, t);
   const as = (token: string) => ({
     get: (p: string) => request(url).get(p).set('authorization', `Bearer ${token}`),
@@ -75,6 +76,7 @@ describe('logistics calendar feeds (real Postgres, real Kafka)', () => {
     tokens.host = await t(org, ['host'], hostUser);
     tokens.otherHost = await t(org, ['host']);
     tokens.other = await t(otherOrg, ['admin']);
+    tokens.partner = await t(partnerOrg, ['coordinator']);
 
     // the delegation, its members and itinerary (delegations), placements and offers (host-matching), as those services publish them
     await kafka.produce(topic(Topics.participantEvents), [ana, kit].map((p, i) => envelope('participant.registered', p.participantId, {
@@ -203,6 +205,20 @@ describe('logistics calendar feeds (real Postgres, real Kafka)', () => {
     expect(bad.body.fields[0].field).toBe('subjectId');
     await as(tokens.coordinator).post(feeds, { kind: 'participant' }).expect(400);
     await as(tokens.coordinator).post(feeds, { kind: 'weekly' }).expect(400);
+  });
+
+  it("keeps a partner's feed alive only while the delegation is shared with it", async () => {
+    await as(tokens.partner).post(feeds, { kind: 'delegation' }).expect(404);
+    await kafka.produce(topic(Topics.delegationEvents), [envelope('delegation.shared', d, { delegationId: d, partnerOrganisationId: partnerOrg, sharedByUserId: randomUUID() })]);
+    await eventually(async () => expect(await db.query(`SELECT 1 FROM lg_delegation_share WHERE delegation_id = $1 AND organisation_id = $2`, [d, partnerOrg])).toHaveLength(1));
+    const created = await as(tokens.partner).post(feeds, { kind: 'delegation' }).expect(201);
+    expect((await fetchFeed(created.body.url)).byUid.has(`activity-${activity}@twinning`)).toBe(true);
+    // each organisation lists its own feeds
+    expect((await as(tokens.partner).get(feeds).expect(200)).body.items.map((f: { id: string }) => f.id)).toEqual([created.body.id]);
+    expect((await as(tokens.coordinator).get(feeds).expect(200)).body.items.map((f: { id: string }) => f.id)).not.toContain(created.body.id);
+    await kafka.produce(topic(Topics.delegationEvents), [envelope('delegation.unshared', d, { delegationId: d, partnerOrganisationId: partnerOrg, unsharedByUserId: randomUUID() })]);
+    await eventually(async () => expect(await db.query(`SELECT 1 FROM lg_delegation_share WHERE delegation_id = $1 AND organisation_id = $2`, [d, partnerOrg])).toHaveLength(0));
+    await request(url).get(created.body.url).expect(404);
   });
 
   it('lets a host create and see a feed for the family they manage only: their guest arrival, pickup and departure', async () => {

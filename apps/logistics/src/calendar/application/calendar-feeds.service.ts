@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { DomainRuleError } from '@twinning/platform-http';
 import { loadRuns, loadSegments } from '../../conflicts/infrastructure/conflict-rows';
-import { DelegationRecord, loadActivities, loadDelegation, loadDelegationById, loadMembers } from '../../roster/infrastructure/roster-rows';
+import { DelegationRecord, loadActivities, loadDelegation, loadMembers } from '../../roster/infrastructure/roster-rows';
 import { CalendarEntry, FeedKind, feedEntries, FeedScope, fingerprint, renderCalendar, Revision } from '../domain/calendar-entries';
 
 export class CalendarSettings {
@@ -88,7 +88,8 @@ export class CalendarFeedsService {
       const [feed] = (await tx.query(`UPDATE calendar_feed SET last_fetched_at = now() WHERE token_sha256 = $1 AND revoked_at IS NULL RETURNING *`, [sha256(token)])) as [FeedRow[], number];
       const row = feed?.[0];
       if (!row) return undefined;
-      const d = await loadDelegationById(tx, row.delegation_id);
+      // a feed lives only as long as its organisation may see the delegation (a partner it is no longer shared with: 404)
+      const d = await loadDelegation(tx, { organisationId: row.organisation_id }, row.delegation_id).catch(() => undefined);
       if (!d) return undefined;
       const scope = await this.scopeOf(tx, row);
       const entries = feedEntries(await this.input(tx, d), scope);
