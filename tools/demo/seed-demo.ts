@@ -7,6 +7,7 @@
 import { DEMO_FAMILIES, seedFamilies } from './demo-families';
 import { seedParticipants } from './demo-participants';
 import { seedPlacements } from './demo-placements';
+import { seedTravel } from './demo-travel';
 import { linkDelegation, seedPartnership } from './demo-partnerships';
 
 interface DemoActivity { title: string; venue: string; address: string; startsLocal: string; endsLocal: string }
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
   for (const admin of Object.keys(DEMO_FAMILIES)) await seedFamilies(call, gateway, admin, (await login(gateway, admin)).token);
   // matching, offers, an acceptance and a decline with its automatic re-match
   await seedPlacements(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
+  // flights (one across the date line), hotel rooms, airport pickups, a calendar feed per delegation
+  await seedTravel(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
 }
 
 main().catch((e) => {
