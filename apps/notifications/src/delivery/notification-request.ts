@@ -1,0 +1,31 @@
+import { EntityManager } from 'typeorm';
+import { NotificationType } from '../notification-types';
+
+/**
+ * One notification for one person, as a consumer asks for it (inside the consumer's transaction). The delivery layer
+ * turns it into one delivery row per channel (email, in-app) keyed by (eventId, recipientUserId, channel) with a unique
+ * constraint — so a redelivered event never sends twice — applying the recipient's preferences (an opted-out category
+ * is recorded as `skipped`, safety types always go) and the digest (digestible types due the same day are folded).
+ * Sending happens after commit, with retries.
+ */
+export interface NotificationRequest {
+  /** the consumed event's id (the idempotency key, with recipient and channel) */
+  eventId: string;
+  type: NotificationType;
+  recipientUserId: string;
+  organisationId: string | null;
+  delegationId?: string | null;
+  /** the person the message is about (for the delivery log per person), e.g. a participant or member id */
+  subjectId?: string | null;
+  /** values for the template's placeholders (dates as ISO strings; the template formats them) */
+  data: Record<string, unknown>;
+  /** IANA zone in which the event's times are shown (the delegation's host zone, the airport's...) */
+  timeZone?: string | null;
+  /** channels to use; default both */
+  channels?: ('email' | 'in-app')[];
+}
+
+/** Implemented by the delivery module (`DeliveryService`); consumers depend on this token only. */
+export abstract class NotificationSink {
+  abstract enqueue(tx: EntityManager, request: NotificationRequest): Promise<void>;
+}
