@@ -1,9 +1,14 @@
 /**
  * Matching benchmark: seeded instances (bench/matching/generator.ts), exact solve with the certificate.
  * Usage: node dist/bench/matching/matching.bench.js [--max-guests 5000] [--top-k 16] [--warm 5] [--declines 50]
+ *        [--group-share 0.02] [--highs-max-guests 1000]
  * Each size runs twice: normal beds (1-4, about 2.5 per family) and scarce beds (about 1.3 per family).
+ * `groups`: the same size again with sibling (together) and keep-apart groups (`--group-share` of the guests, half
+ * each; 0 = off), solved by `solveWithGroups`, compared with the exact no-groups optimum (an upper bound) and, up to
+ * `--highs-max-guests`, with the exact MIP solved by HiGHS.
  * Prints one JSON document on stdout. See bench/matching/README.md.
  */
+import { groupsMipOptimum, groupViolations, HighsSolver, solveWithGroups } from '../../apps/host-matching/src/matching/domain/groups';
 import { solveMatching } from '../../apps/host-matching/src/matching/domain/matcher';
 import { rematch } from '../../apps/host-matching/src/matching/domain/rematch';
 import { generateInstance } from './generator';
@@ -28,11 +33,68 @@ function pct(values: number[], p: number): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-function main(): void {
+interface Objective {
+  placed: number;
+  totalScore: number;
+}
+
+/** how far `a` is below the bound `b`: guests placed fewer, and score below it in % (when the same number placed) */
+function gap(a: Objective, b: Objective) {
+  return { placedBelow: b.placed - a.placed, scorePct: b.placed === a.placed ? round4((100 * (b.totalScore - a.totalScore)) / Math.max(1, Math.abs(b.totalScore))) : null };
+}
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+function groupFigures(guests: number, families: number, targetCandidates: number, scarce: boolean, topK: number, warmRuns: number, share: number, highs: HighsSolver | undefined) {
+  const t0 = performance.now();
+  const inst = generateInstance({ guests, families, targetCandidates, seed: 42 + guests, scarce, togetherShare: share / 2, apartShare: share / 2 });
+  const candidateMs = performance.now() - t0;
+  const groups = inst.groups;
+  const noGroups = solveMatching(inst, { topK });
+  const heuristic = solveWithGroups(inst, groups, { topK, maxNodes: 0 });
+  const cold = solveWithGroups(inst, groups, { topK });
+  const warm = [];
+  for (let i = 0; i < warmRuns; i++) warm.push(solveWithGroups(inst, groups, { topK }));
+  for (const r of [heuristic, cold, ...warm]) {
+    const v = groupViolations(r.familyOf, groups);
+    if (v.length) throw new Error(`groups broken: ${v[0].message}`);
+  }
+  let mip: (Objective & { ms: number }) | undefined;
+  if (highs) {
+    const t = performance.now();
+    const o = groupsMipOptimum(highs, inst, groups);
+    mip = { ...o, ms: round(performance.now() - t) };
+  }
+  const stats = (r: ReturnType<typeof solveWithGroups>) => ({ totalMs: round(r.stats.totalMs), heuristicMs: round(r.stats.heuristicMs), branchMs: round(r.stats.branchMs), solves: r.stats.solves, rounds: r.stats.rounds, polish: `${r.stats.polishImproved}/${r.stats.polishTried}`, nodes: r.stats.nodes });
+  return {
+    together: groups.filter((g) => g.kind === 'together').length,
+    apart: groups.filter((g) => g.kind === 'apart').length,
+    guestsInGroups: groups.reduce((a, g) => a + g.guests.length, 0),
+    candidateGenerationMs: round(candidateMs),
+    noGroupsOptimum: { placed: noGroups.placed, totalScore: noGroups.totalScore, solveMs: round(noGroups.stats.solveMs + noGroups.stats.checkMs) },
+    groupsBrokenByNoGroupsOptimum: groupViolations(noGroups.familyOf, groups).length,
+    heuristicOnly: { placed: heuristic.placed, totalScore: heuristic.totalScore, ...stats(heuristic), gapVsNoGroups: gap(heuristic, noGroups) },
+    cold: stats(cold),
+    warm: { runs: warmRuns, medianTotalMs: round(pct(warm.map((r) => r.stats.totalMs), 50)), medianHeuristicMs: round(pct(warm.map((r) => r.stats.heuristicMs), 50)), maxTotalMs: round(Math.max(...warm.map((r) => r.stats.totalMs))) },
+    placed: cold.placed,
+    totalScore: cold.totalScore,
+    exact: cold.exact,
+    upperBound: cold.upperBound,
+    gapVsNoGroups: gap(cold, noGroups),
+    gapVsUpperBound: gap(cold, cold.upperBound),
+    highs: mip ? { ...mip, gap: gap(cold, mip), heuristicOnlyGap: gap(heuristic, mip) } : undefined,
+  };
+}
+
+async function main(): Promise<void> {
   const maxGuests = arg('max-guests', 5000);
   const topK = arg('top-k', 16);
   const warmRuns = arg('warm', 5);
   const declines = arg('declines', 50);
+  const groupShare = arg('group-share', 0.02);
+  const highsMax = arg('highs-max-guests', 1000);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const highs = highsMax > 0 ? ((await require('highs')()) as HighsSolver) : undefined;
   const results = [];
   for (const scarce of [false, true])
   for (const [guests, families] of SIZES) {
@@ -82,10 +144,14 @@ function main(): void {
       placed: cold.placed,
       totalScore: cold.totalScore,
       certified: true,
+      groups: groupShare > 0 ? groupFigures(guests, families, targetCandidates, scarce, topK, warmRuns, groupShare, guests <= highsMax ? highs : undefined) : undefined,
       declines: declines ? { count: declines, p50Ms: round(pct(declineMs, 50)), p95Ms: round(pct(declineMs, 95)), movedP50: pct(moved, 50), movedMax: Math.max(...moved) } : undefined,
     });
   }
   process.stdout.write(JSON.stringify({ node: process.version, results }, null, 2) + '\n');
 }
 
-main();
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

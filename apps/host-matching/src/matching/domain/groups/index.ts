@@ -1,0 +1,3 @@
+export * from './constraints';
+export * from './group-solver';
+export * from './highs-mip';
