@@ -22,3 +22,4 @@ export * from './identity/membership-roles';
 export * from './participants';
 export * from './host-matching';
 export * from './logistics';
+export * from './notifications';

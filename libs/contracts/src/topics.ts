@@ -25,6 +25,8 @@ export const Topics = {
   organisationEvents: 'gateway.organisation.events',
   /** User accounts (keyed by user id). Producer: gateway. */
   userEvents: 'gateway.user.events',
+  /** Notification deliveries that failed for good (keyed by delivery id). Producer: notifications. */
+  notificationDeliveryEvents: 'notifications.delivery.events',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
