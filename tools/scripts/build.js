@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compiles the TypeScript of apps/, libs/, bench/ and tools/ into dist/ with SWC, keeping the folder
 // structure (apps/gateway/src/main.ts -> dist/apps/gateway/src/main.js). Tests (*.spec.ts, *.e2e-spec.ts,
-// test/ folders) and declaration files are left out; non-TypeScript assets under a src/ folder (templates,
-// JSON, SQL...) are copied as they are.
+// test/ folders) and declaration files are left out; non-TypeScript assets under a src/ or templates/ folder
+// (templates, JSON, SQL...) are copied as they are.
 //
 // The root .swcrc is the only compiler configuration. Its jsc.paths/baseUrl make SWC rewrite the
 // `@twinning/*` aliases to relative paths (require("../../../libs/contracts/src")); because dist/ mirrors
@@ -21,6 +21,8 @@ const SOURCE_ROOTS = ['apps', 'libs', 'bench', 'tools'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'tmp', 'test', '__tests__', 'coverage']);
 const SKIP_PATHS = new Set([path.join(ROOT, 'tools', 'kafka')]);
 const ASSET_EXT = new Set(['.json', '.html', '.hbs', '.mjml', '.ejs', '.txt', '.sql', '.css', '.svg', '.png', '.ics']);
+// assets are copied from src/ folders, and from templates/ folders (apps/notifications/templates: the translators' files)
+const ASSET_DIRS = new Set(['src', 'templates']);
 const NOT_ASSETS = new Set(['project.json', 'package.json', 'tsconfig.json', 'tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json']);
 const quiet = process.argv.includes('--quiet');
 
@@ -42,7 +44,7 @@ function walk(dir, found) {
       if (!SKIP_DIRS.has(e.name) && !SKIP_PATHS.has(full) && !e.name.startsWith('.')) walk(full, found);
     } else if (e.isFile()) {
       if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !isTest(e.name)) found.ts.push(full);
-      else if (ASSET_EXT.has(path.extname(e.name)) && !NOT_ASSETS.has(e.name) && full.split(path.sep).includes('src')) found.assets.push(full);
+      else if (ASSET_EXT.has(path.extname(e.name)) && !NOT_ASSETS.has(e.name) && path.relative(ROOT, full).split(path.sep).some((d) => ASSET_DIRS.has(d))) found.assets.push(full);
     }
   }
   return found;
