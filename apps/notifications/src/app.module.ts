@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { MessagingModuleOptions } from '@twinning/platform-messaging';
+import { ALERT_CONSUMERS, AlertsModule } from './alerts/alerts.module';
 import { NotificationsEnv } from './config/notifications-env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { DelegationDirectoryModule } from './delegation-directory/delegation-directory.module';
 import { RecordDelegationInDirectoryConsumer } from './delegation-directory/messaging/record-delegation-in-directory.consumer';
+import { RecordRecipientsConsumer } from './recipients/messaging/record-recipients.consumer';
+import { RecipientsModule } from './recipients/recipients.module';
 
 export const SERVICE = 'notifications';
 
@@ -18,10 +21,12 @@ export class AppModule {
           service: SERVICE,
           env,
           dataSource: notificationsDataSourceOptions(env.DATABASE_URL),
-          consumers: [RecordDelegationInDirectoryConsumer],
+          consumers: [RecordDelegationInDirectoryConsumer, RecordRecipientsConsumer, ...ALERT_CONSUMERS],
           messaging,
         }),
         DelegationDirectoryModule,
+        RecipientsModule,
+        AlertsModule.forRoot(env),
       ],
     };
   }
