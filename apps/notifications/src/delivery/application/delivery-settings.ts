@@ -1,0 +1,15 @@
+/** The delivery settings (from NotificationsEnv). */
+export class DeliverySettings {
+  constructor(
+    readonly smtpHost: string,
+    readonly smtpPort: number,
+    readonly smtpFrom: string,
+    readonly retryBaseMs: number,
+    readonly maxAttempts: number,
+    readonly sendIntervalMs: number,
+    readonly digestIntervalMs: number,
+    readonly digestDelayMs: number,
+    /** emails one sender transaction claims */
+    readonly batchSize = 10,
+  ) {}
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NOTIFICATION_TYPES } from '../../notification-types';
+import { loadOptOuts } from '../../preferences/infrastructure/preference-rows';
+import { NotificationRenderer } from '../../templates/notification-renderer';
+import { chooseLocale, planChannels } from '../domain/delivery-rules';
+import { NotificationRequest, NotificationSink } from '../notification-request';
+import { RecipientDirectory } from '../recipient-directory';
+
+/**
+ * Records a notification inside the consumer's transaction: renders it once in the recipient's language, then
+ * inserts one delivery row per channel with `ON CONFLICT DO NOTHING` on (event, recipient, channel) — so an event
+ * handled twice records (and sends) nothing more. Emails are `queued` and sent after commit by the EmailSender;
+ * digestible ones wait for the DigestJob; in-app notices are in the feed at once; opted-out ones are `skipped`.
+ */
+@Injectable()
+export class DeliveryService extends NotificationSink {
+  constructor(private readonly renderer: NotificationRenderer, private readonly directory: RecipientDirectory) {
+    super();
+  }
+
+  async enqueue(tx: EntityManager, request: NotificationRequest): Promise<void> {
+    const info = NOTIFICATION_TYPES[request.type];
+    if (!info) throw new Error(`DELIVERY.UNKNOWN_TYPE: ${String(request.type)}`);
+    const recipient = await this.directory.find(tx, request.recipientUserId);
+    const optOuts = await loadOptOuts(tx, request.recipientUserId);
+    const plans = planChannels(request.type, request.channels ?? ['email', 'in-app'], optOuts, recipient?.email ?? null);
+    const rendered = this.renderer.render(request.type, chooseLocale(recipient), { recipientName: recipient?.name ?? undefined, ...request.data }, request.timeZone ?? null);
+    for (const p of plans) {
+      await tx.query(
+        `INSERT INTO delivery (id, event_id, recipient_user_id, channel, type, category, organisation_id, delegation_id, subject_id, locale, subject, text, html,
+           email_to, status, last_error, next_attempt_at, digest_day, created_at, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+           CASE WHEN $15 = 'queued' THEN now() END, CASE WHEN $17 THEN (now() AT TIME ZONE 'UTC')::date END, now(), CASE WHEN $15 = 'sent' THEN now() END)
+         ON CONFLICT (event_id, recipient_user_id, channel) DO NOTHING`,
+        [
+          randomUUID(), request.eventId, request.recipientUserId, p.channel, request.type, info.category, request.organisationId, request.delegationId ?? null,
+          request.subjectId ?? null, rendered.locale, rendered.subject, rendered.text, rendered.html, p.channel === 'email' ? recipient?.email ?? null : null,
+          p.status, p.reason, p.digest,
+        ],
+      );
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { chooseLocale, digestDue, errorLine, MAX_RETRY_DELAY_MS, planChannels, retryDelayMs, shippedLocaleOf } from './delivery-rules';
+
+describe('delivery rules', () => {
+  it('chooses the preferred language, then the organisation default, then English', () => {
+    expect(chooseLocale({ language: 'zh-CN', organisationDefaultLanguage: 'en' })).toBe('zh');
+    expect(chooseLocale({ language: 'ps', organisationDefaultLanguage: 'es-MX' })).toBe('es');
+    expect(chooseLocale({ language: 'ps', organisationDefaultLanguage: 'fa' })).toBe('en');
+    expect(chooseLocale({ language: null, organisationDefaultLanguage: null })).toBe('en');
+    expect(chooseLocale(null)).toBe('en');
+    expect(shippedLocaleOf('ES')).toBe('es');
+    expect(shippedLocaleOf('zh_Hant_TW')).toBe('zh');
+  });
+
+  it('backs off exponentially, capped', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(100, n))).toEqual([100, 200, 400, 800]);
+    expect(retryDelayMs(60_000, 30)).toBe(MAX_RETRY_DELAY_MS);
+  });
+
+  it('skips an opted-out category on both channels, never a safety type; an email without address is skipped', () => {
+    expect(planChannels('offer-made', ['email', 'in-app'], ['offers'], 'a@b.c').map((p) => p.status)).toEqual(['skipped', 'skipped']);
+    expect(planChannels('welfare-alert', ['email', 'in-app'], ['safety'], 'a@b.c').map((p) => p.status)).toEqual(['queued', 'sent']);
+    // delegation-cancelled is safety-critical although its category (delegations) may be opted out
+    expect(planChannels('delegation-cancelled', ['email'], ['delegations'], 'a@b.c')[0].status).toBe('queued');
+    expect(planChannels('delegation-changed', ['email'], ['delegations'], 'a@b.c')[0].status).toBe('skipped');
+    expect(planChannels('offer-made', ['email', 'in-app'], [], null).map((p) => [p.status, p.reason])).toEqual([['skipped', 'no email address known for the recipient'], ['sent', null]]);
+  });
+
+  it('marks digestible emails only', () => {
+    expect(planChannels('offer-reminder', ['email', 'in-app'], [], 'a@b.c').map((p) => p.digest)).toEqual([true, false]);
+    expect(planChannels('offer-made', ['email'], [], 'a@b.c')[0].digest).toBe(false);
+  });
+
+  it('a digest is due after the delay or once its day is over', () => {
+    const first = new Date('2026-05-01T10:00:00Z');
+    expect(digestDue('2026-05-01', first, new Date('2026-05-01T10:30:00Z'), 3600_000)).toBe(false);
+    expect(digestDue('2026-05-01', first, new Date('2026-05-01T11:00:00Z'), 3600_000)).toBe(true);
+    expect(digestDue('2026-05-01', new Date('2026-05-01T23:50:00Z'), new Date('2026-05-02T00:00:01Z'), 3600_000)).toBe(true);
+  });
+
+  it('writes an error as one line', () => {
+    expect(errorLine(Object.assign(new Error('Invalid greeting.\n421 try later'), { code: 'EPROTOCOL', responseCode: 421 }))).toBe('EPROTOCOL 421 Invalid greeting. 421 try later');
+  });
+});

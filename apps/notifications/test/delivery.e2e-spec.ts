@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication, Injectable, Module } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseEnvelope, Topics, withPrefix } from '@twinning/contracts';
+import { loadEnv } from '@twinning/platform-config';
+import { createServiceApp, ServiceShellModule } from '@twinning/platform-http';
+import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, tokenFor, uniqueTopicPrefix } from '@twinning/testing';
+import { SmtpSink } from '@twinning/smtp-sink';
+import { NotificationsEnv } from '../src/config/notifications-env';
+import { notificationsDataSourceOptions } from '../src/database/data-source';
+import { DigestJob } from '../src/delivery/application/digest-job';
+import { DeliveryModule } from '../src/delivery/delivery.module';
+import { NotificationRequest, NotificationSink } from '../src/delivery/notification-request';
+import { Recipient, RecipientDirectory } from '../src/delivery/recipient-directory';
+import { FeedModule } from '../src/feed/feed.module';
+import { NotificationType } from '../src/notification-types';
+import { PreferencesModule } from '../src/preferences/preferences.module';
+import { NotificationRenderer, RenderedMessage } from '../src/templates/notification-renderer';
+
+/**
+ * Delivery in-process on the real Postgres and Kafka, sending real SMTP to an in-process SmtpSink. The renderer and
+ * the recipient directory are simple test doubles (the templates and recipients features have their own tests): the
+ * double renderer writes the locale and the data into the message, so the test sees what delivery asked for.
+ */
+const people = new Map<string, Recipient>();
+
+@Injectable()
+class TestDirectory extends RecipientDirectory {
+  async find(_tx: EntityManager, userId: string): Promise<Recipient | null> {
+    return people.get(userId) ?? null;
+  }
+}
+
+@Injectable()
+class TestRenderer extends NotificationRenderer {
+  render(type: NotificationType, locale: string, data: Record<string, unknown>, timeZone?: string | null): RenderedMessage {
+    if (type === 'digest') {
+      const items = data.items as { subject: string }[];
+      return { locale, subject: `[${locale}] ${String(data.count)} reminders`, text: items.map((i) => `- ${i.subject}`).join('\n'), html: `<ul>${items.map((i) => `<li>${i.subject}</li>`).join('')}</ul>` };
+    }
+    const subject = `[${locale}] ${type}: ${String(data.title ?? '')}`;
+    return { locale, subject, text: `${subject}\nfor ${String(data.recipientName)} in ${timeZone ?? 'UTC'}`, html: `<p><b>${subject}</b></p>` };
+  }
+}
+
+@Module({ providers: [{ provide: RecipientDirectory, useClass: TestDirectory }, { provide: NotificationRenderer, useClass: TestRenderer }], exports: [RecipientDirectory, NotificationRenderer] })
+class TestDoublesModule {}
+
+@Module({})
+class DeliveryTestRoot {}
+
+describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
+  const prefix = uniqueTopicPrefix();
+  const kafka = new TestKafka();
+  const sink = new SmtpSink({ smtpPort: 0, httpPort: null });
+  const orgA = randomUUID();
+  const orgB = randomUUID();
+  const u = { ana: randomUUID(), bo: randomUUID(), cy: randomUUID(), dee: randomUUID(), coordinator: randomUUID() };
+  const t = {} as Record<'ana' | 'bo' | 'dee' | 'coordinator' | 'youth' | 'host' | 'otherCoordinator', string>;
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let dataSource: DataSource;
+  let notifications: NotificationSink;
+
+  const as = (token: string) => ({
+    get: (p: string) => request(url).get(`/api/notifications${p}`).set('authorization', `Bearer ${token}`),
+    post: (p: string, body?: object) => request(url).post(`/api/notifications${p}`).set('authorization', `Bearer ${token}`).send(body),
+    put: (p: string, body?: object) => request(url).put(`/api/notifications${p}`).set('authorization', `Bearer ${token}`).send(body),
+  });
+
+  const ask = (type: NotificationType, recipientUserId: string, title: string, extra: Partial<NotificationRequest> = {}): NotificationRequest => ({
+    eventId: randomUUID(), type, recipientUserId, organisationId: orgA, delegationId: null, data: { title }, timeZone: 'America/Los_Angeles', ...extra,
+  });
+  const enqueue = (r: NotificationRequest) => dataSource.transaction((tx) => notifications.enqueue(tx, r));
+  const rowsOf = (eventId: string) => db.query<{ id: string; channel: string; status: string; attempts: number; last_error: string | null; locale: string; subject: string }>(
+    `SELECT id, channel, status, attempts, last_error, locale, subject FROM delivery WHERE event_id = $1 ORDER BY channel`, [eventId]);
+  const emailOf = async (eventId: string) => (await rowsOf(eventId)).find((r) => r.channel === 'email')!;
+  const received = (deliveryId: string) => sink.messages().filter((m) => m.headers['x-twinning-delivery'] === deliveryId);
+
+  beforeAll(async () => {
+    await sink.start();
+    db = await TestDatabase.create('notifications_delivery');
+    people.set(u.ana, { userId: u.ana, email: 'ana@example.org', name: 'Ana Ruiz', language: 'es-MX', organisationDefaultLanguage: 'en' });
+    people.set(u.bo, { userId: u.bo, email: 'bo@example.org', name: 'Bo Lin', language: 'ps', organisationDefaultLanguage: 'zh-CN' });
+    people.set(u.cy, { userId: u.cy, email: 'cy@example.org', name: 'Cy Olsen', language: null, organisationDefaultLanguage: null });
+    people.set(u.dee, { userId: u.dee, email: 'dee@example.org', name: 'Dee Park', language: 'en', organisationDefaultLanguage: 'en' });
+    const env = loadEnv(NotificationsEnv, {
+      ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn',
+      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.smtpPort), SMTP_FROM: 'Twinning <notifications@twinning.test>',
+      NOTIFY_RETRY_BASE_MS: '200', NOTIFY_MAX_ATTEMPTS: '5', EMAIL_SEND_INTERVAL_MS: '100', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0',
+    });
+    app = await createServiceApp({
+      service: 'notifications',
+      module: {
+        module: DeliveryTestRoot,
+        imports: [
+          ServiceShellModule.forRoot({ service: 'notifications', env, dataSource: notificationsDataSourceOptions(env.DATABASE_URL), produces: [Topics.notificationDeliveryEvents] }),
+          DeliveryModule.forRoot(env, { imports: [TestDoublesModule] }),
+          PreferencesModule,
+          FeedModule,
+        ],
+      },
+      apiPrefix: 'api/notifications',
+      port: 0,
+    });
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    dataSource = app.get(DataSource);
+    notifications = app.get(NotificationSink);
+    t.ana = await tokenFor({ organisationId: orgA, roles: ['host'], userId: u.ana });
+    t.bo = await tokenFor({ organisationId: orgA, roles: ['host'], userId: u.bo });
+    t.dee = await tokenFor({ organisationId: orgA, roles: ['coordinator'], userId: u.dee });
+    t.coordinator = await tokenFor({ organisationId: orgA, roles: ['coordinator'], userId: u.coordinator });
+    t.youth = await tokenFor({ organisationId: orgA, roles: ['youth-manager'] });
+    t.host = await tokenFor({ organisationId: orgA, roles: ['host'] });
+    t.otherCoordinator = await tokenFor({ organisationId: orgB, roles: ['coordinator'] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await kafka.close();
+    await sink.stop();
+    await db?.drop();
+  });
+
+  it('records one row per channel and sends the email over SMTP after commit, with a text and an html part in the recipient language', async () => {
+    const delegationId = randomUUID();
+    const r = ask('offer-made', u.ana, 'Mei, 1–10 July', { delegationId, subjectId: 'member-1' });
+    await enqueue(r);
+    const email = await eventually(async () => {
+      const e = await emailOf(r.eventId);
+      expect(e).toMatchObject({ status: 'sent', attempts: 1, locale: 'es', last_error: null });
+      return e;
+    });
+    const [m] = received(email.id);
+    expect(m).toMatchObject({ subject: '[es] offer-made: Mei, 1–10 July', rcptTo: ['ana@example.org'], from: expect.stringContaining('notifications@twinning.test'),
+      html: '<p><b>[es] offer-made: Mei, 1–10 July</b></p>' });
+    expect(m.text).toContain('for Ana Ruiz in America/Los_Angeles');
+    expect(m.messageId).toBe(`<${email.id}@notifications.twinning>`);
+    expect(m.headers['content-language']).toBe('es');
+    expect((await rowsOf(r.eventId)).map((x) => [x.channel, x.status])).toEqual([['email', 'sent'], ['in-app', 'sent']]);
+    // the language falls back to the organisation's default (zh) when the person's (ps) is not shipped, then to English
+    const b = ask('offer-made', u.bo, 'x');
+    const c = ask('offer-made', u.cy, 'y');
+    await enqueue(b);
+    await enqueue(c);
+    expect((await emailOf(b.eventId)).locale).toBe('zh');
+    expect((await emailOf(c.eventId)).locale).toBe('en');
+    // the delivery log: per delegation and per person, for the organisation's staff only
+    const log = (await as(t.coordinator).get(`/deliveries?delegationId=${delegationId}`).expect(200)).body;
+    expect(log.total).toBe(2);
+    expect(log.items.map((i: { channel: string; status: string }) => [i.channel, i.status])).toEqual(expect.arrayContaining([['email', 'sent'], ['in-app', 'sent']]));
+    expect(log.items[0]).toMatchObject({ recipientUserId: u.ana, type: 'offer-made', subjectId: 'member-1', eventId: r.eventId, createdAt: expect.any(String) });
+    expect((await as(t.youth).get(`/deliveries?subjectId=member-1&channel=email`).expect(200)).body.items).toEqual([expect.objectContaining({ sentAt: expect.any(String), attempts: 1 })]);
+    expect((await as(t.otherCoordinator).get(`/deliveries?delegationId=${delegationId}`).expect(200)).body.total).toBe(0);
+    await as(t.host).get('/deliveries').expect(403);
+    expect((await as(t.coordinator).get('/deliveries?status=nope').expect(400)).body.fields[0].field).toBe('status');
+  });
+
+  it('the same request twice (or at once) records one row per channel and sends one email', async () => {
+    const r = ask('delegation-confirmed', u.dee, 'Fuzhou youth delegation');
+    await enqueue(r);
+    await Promise.all([enqueue(r), enqueue(r), enqueue({ ...r, data: { title: 'changed wording' } })]);
+    const email = await eventually(async () => {
+      const e = await emailOf(r.eventId);
+      expect(e.status).toBe('sent');
+      return e;
+    });
+    await enqueue(r);
+    expect(await rowsOf(r.eventId)).toHaveLength(2);
+    expect(received(email.id)).toHaveLength(1);
+    expect(sink.messages().filter((m) => m.subject.includes('Fuzhou youth delegation') || m.subject.includes('changed wording'))).toHaveLength(1);
+  });
+
+  it('SMTP down for a while, then back: every message delivered once, the attempts and last error recorded', async () => {
+    sink.refuse();
+    const rs = [ask('itinerary-changed', u.ana, 'down 1'), ask('pickup-planned', u.bo, 'down 2'), ask('travel-changed', u.dee, 'down 3')];
+    for (const r of rs) await enqueue(r);
+    await eventually(async () => {
+      for (const r of rs) expect(await emailOf(r.eventId)).toMatchObject({ status: 'queued', last_error: expect.stringContaining('421') });
+      for (const r of rs) expect((await emailOf(r.eventId)).attempts).toBeGreaterThanOrEqual(2);
+    }, { timeoutMs: 10000 });
+    expect(sink.refusedConnections).toBeGreaterThanOrEqual(6);
+    sink.accept();
+    const sent = await eventually(async () => {
+      const rows = await Promise.all(rs.map((r) => emailOf(r.eventId)));
+      for (const e of rows) expect(e.status).toBe('sent');
+      return rows;
+    }, { timeoutMs: 15000 });
+    for (const e of sent) {
+      expect(e.attempts).toBeGreaterThan(1);
+      expect(e.attempts).toBeLessThan(5);
+      expect(received(e.id)).toHaveLength(1);
+    }
+    const log = (await as(t.coordinator).get(`/deliveries?recipientUserId=${u.bo}&channel=email&status=sent`).expect(200)).body.items;
+    expect(log.find((i: { id: string }) => i.id === sent[1].id)).toMatchObject({ attempts: sent[1].attempts, lastError: expect.stringContaining('421') });
+  });
+
+  it('after the last attempt the email is failed and notification.delivery-failed is published', async () => {
+    sink.refuse();
+    const delegationId = randomUUID();
+    const r = ask('offer-accepted', u.dee, 'never arrives', { delegationId, subjectId: 'member-9' });
+    await enqueue(r);
+    const failed = await eventually(async () => {
+      const e = await emailOf(r.eventId);
+      expect(e).toMatchObject({ status: 'failed', attempts: 5, last_error: expect.stringContaining('421') });
+      return e;
+    }, { timeoutMs: 20000 });
+    sink.accept();
+    const event = await eventually(async () => {
+      const msgs = (await kafka.readAll(withPrefix(prefix, Topics.notificationDeliveryEvents))).filter((m) => m.key === failed.id);
+      expect(msgs).toHaveLength(1);
+      return parseEnvelope(msgs[0].value);
+    }, { timeoutMs: 20000, intervalMs: 250 });
+    expect(event).toMatchObject({ type: 'notification.delivery-failed', version: 1, organisationId: orgA, producer: 'notifications',
+      payload: { deliveryId: failed.id, sourceEventId: r.eventId, notificationType: 'offer-accepted', channel: 'email', recipientUserId: u.dee, delegationId, subjectId: 'member-9', attempts: 5 } });
+    expect(received(failed.id)).toHaveLength(0);
+    expect((await as(t.coordinator).get(`/deliveries?status=failed&delegationId=${delegationId}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: failed.id, attempts: 5 })]);
+  });
+
+  it('an opted-out category is recorded skipped on both channels; safety types are sent anyway', async () => {
+    expect((await as(t.bo).put('/me/preferences', { optOuts: ['offers', 'nope'] }).expect(400)).body).toMatchObject({ code: 'PREFERENCES.UNKNOWN_CATEGORY', fields: [{ field: 'optOuts' }] });
+    expect((await as(t.bo).put('/me/preferences', { optOuts: ['safety'] }).expect(400)).body).toMatchObject({ code: 'PREFERENCES.SAFETY_REQUIRED', fields: [{ field: 'optOuts' }] });
+    expect((await as(t.bo).put('/me/preferences', { optOuts: 'offers' }).expect(400)).body.fields[0].field).toBe('optOuts');
+    const saved = (await as(t.bo).put('/me/preferences', { optOuts: ['offers', 'delegations', 'offers'] }).expect(200)).body;
+    expect(saved.optOuts).toEqual(['delegations', 'offers']);
+    expect((await as(t.bo).get('/me/preferences').expect(200)).body.categories).toEqual(expect.arrayContaining([
+      expect.objectContaining({ category: 'delegations', optedOut: true, alwaysSent: ['delegation-cancelled'] }),
+      expect.objectContaining({ category: 'safety', optedOut: false, safety: true }),
+    ]));
+    expect((await as(t.ana).get('/me/preferences').expect(200)).body.optOuts).toEqual([]);
+    const offer = ask('offer-made', u.bo, 'opted out');
+    const changed = ask('delegation-changed', u.bo, 'opted out too');
+    const cancelled = ask('delegation-cancelled', u.bo, 'cancelled anyway');
+    const alert = ask('welfare-alert', u.bo, 'alert anyway');
+    for (const r of [offer, changed, cancelled, alert]) await enqueue(r);
+    const sentIds = await eventually(async () => {
+      const rows = [await emailOf(cancelled.eventId), await emailOf(alert.eventId)];
+      for (const e of rows) expect(e.status).toBe('sent');
+      return rows.map((e) => e.id);
+    });
+    for (const id of sentIds) expect(received(id)).toHaveLength(1);
+    for (const r of [offer, changed]) {
+      expect((await rowsOf(r.eventId)).map((x) => [x.channel, x.status, x.last_error])).toEqual([
+        ['email', 'skipped', expect.stringContaining('opted out')], ['in-app', 'skipped', expect.stringContaining('opted out')]]);
+    }
+    expect(sink.messages().filter((m) => m.subject.includes('opted out'))).toHaveLength(0);
+    expect((await as(t.coordinator).get(`/deliveries?recipientUserId=${u.bo}&status=skipped`).expect(200)).body.total).toBe(4);
+    await as(t.bo).put('/me/preferences', { optOuts: [] }).expect(200);
+  });
+
+  it('folds several reminders due the same day for one person into one digest email; the feed still shows each', async () => {
+    const rs = [ask('offer-reminder', u.cy, 'reminder A'), ask('offer-reminder', u.cy, 'reminder B'), ask('vetting-expiring', u.cy, 'reminder C')];
+    const lone = ask('offer-reminder', u.dee, 'lone reminder');
+    for (const r of [...rs, lone]) await enqueue(r);
+    expect((await Promise.all(rs.map((r) => emailOf(r.eventId)))).map((e) => e.status)).toEqual(['queued', 'queued', 'queued']);
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 1 });
+    const [digest] = await db.query<{ id: string }>(`SELECT id FROM delivery WHERE recipient_user_id = $1 AND type = 'digest'`, [u.cy]);
+    await eventually(async () => {
+      expect((await db.query<{ status: string }>(`SELECT status FROM delivery WHERE id = $1`, [digest.id]))[0].status).toBe('sent');
+      expect((await emailOf(lone.eventId)).status).toBe('sent');
+    });
+    const [m] = received(digest.id);
+    expect(m.subject).toBe('[en] 3 reminders');
+    for (const s of ['reminder A', 'reminder B', 'reminder C']) expect(m.text).toContain(s);
+    expect(m.html).toContain('<li>[en] vetting-expiring: reminder C</li>');
+    expect(sink.messages().filter((x) => x.rcptTo.includes('cy@example.org') && x.subject.includes('reminder'))).toHaveLength(1);
+    expect(received((await emailOf(lone.eventId)).id)[0].subject).toBe('[en] offer-reminder: lone reminder');
+    const rows = await db.query<{ status: string; digest_id: string }>(`SELECT status, digest_id FROM delivery WHERE event_id = ANY($1) AND channel = 'email'`, [rs.map((r) => r.eventId)]);
+    expect(rows).toEqual([0, 1, 2].map(() => ({ status: 'digested', digest_id: digest.id })));
+    expect(await db.query(`SELECT 1 FROM delivery WHERE event_id = ANY($1) AND channel = 'in-app' AND status = 'sent'`, [rs.map((r) => r.eventId)])).toHaveLength(3);
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 0, released: 0 });
+  });
+
+  it('in-app feed: newest first, paged, mark read, unread count; another person cannot mark it', async () => {
+    const feed = (await as(t.dee).get('/me?limit=2').expect(200)).body;
+    const all = (await as(t.dee).get('/me?limit=200').expect(200)).body;
+    expect(feed.items).toHaveLength(2);
+    expect(feed.total).toBe(all.total);
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual(all.items.slice(0, 2).map((i: { id: string }) => i.id));
+    expect(all.items[0]).toMatchObject({ type: 'offer-reminder', subject: '[en] offer-reminder: lone reminder', read: false, readAt: null, text: expect.any(String), html: expect.any(String) });
+    const before = (await as(t.dee).get('/me/unread-count').expect(200)).body.count;
+    expect(before).toBe(all.total);
+    const target = all.items[1].id;
+    await as(t.bo).post(`/me/${target}/read`).expect(404);
+    await as(t.dee).post(`/me/${randomUUID()}/read`).expect(404);
+    await as(t.dee).post('/me/not-a-uuid/read').expect(400);
+    const read = (await as(t.dee).post(`/me/${target}/read`).expect(200)).body;
+    expect(read).toMatchObject({ id: target, read: true, readAt: expect.any(String) });
+    expect((await as(t.dee).post(`/me/${target}/read`).expect(200)).body.readAt).toBe(read.readAt);
+    expect((await as(t.dee).get('/me/unread-count').expect(200)).body.count).toBe(before - 1);
+    expect((await as(t.dee).get('/me?unreadOnly=true&limit=200').expect(200)).body.items.map((i: { id: string }) => i.id)).not.toContain(target);
+    expect((await db.query<{ status: string }>(`SELECT status FROM delivery WHERE id = $1`, [target]))[0].status).toBe('read');
+    // opted-out notices never reached bo's feed; an email row cannot be "read"
+    const boFeed = (await as(t.bo).get('/me?limit=200').expect(200)).body.items.map((i: { subject: string }) => i.subject);
+    expect(boFeed.some((s: string) => s.includes('opted out'))).toBe(false);
+    const emailId = (await db.query<{ id: string }>(`SELECT id FROM delivery WHERE recipient_user_id = $1 AND channel = 'email' LIMIT 1`, [u.dee]))[0].id;
+    await as(t.dee).post(`/me/${emailId}/read`).expect(404);
+    await request(url).get('/api/notifications/me').expect(401);
+  });
+});
