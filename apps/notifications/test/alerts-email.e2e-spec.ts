@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { Topics, withPrefix } from '@twinning/contracts';
+import { loadEnv } from '@twinning/platform-config';
+import { createServiceApp } from '@twinning/platform-http';
+import { SmtpSink } from '@twinning/smtp-sink';
+import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, uniqueTopicPrefix } from '@twinning/testing';
+import { OfferReminders } from '../src/alerts/application/offer-reminders';
+import { AppModule } from '../src/app.module';
+import { NotificationsEnv } from '../src/config/notifications-env';
+import { DigestJob } from '../src/delivery/application/digest-job';
+import { EmailSender } from '../src/delivery/application/email-sender';
+import { DeliveryModule } from '../src/delivery/delivery.module';
+import { NotificationType } from '../src/notification-types';
+import { RecipientsModule } from '../src/recipients/recipients.module';
+import { TemplatesModule } from '../src/templates/templates.module';
+
+@Module({})
+class AlertsEmailTestRoot {}
+
+/**
+ * The whole notifications service in-process — the alert consumers, the recipients read model, delivery with the real
+ * Handlebars templates — on the real Postgres and Kafka, sending real SMTP to an in-process SmtpSink. The upstream
+ * events are produced as the other services publish them; every notification type must arrive as an email (or, for
+ * delivery-failed, an in-app notice) to the right people, in their language: preferred, else the organisation's
+ * default, else English.
+ */
+describe('alerts by email: every type, to the right people, in their language (real Postgres, Kafka and SMTP)', () => {
+  const prefix = uniqueTopicPrefix();
+  const kafka = new TestKafka();
+  const sink = new SmtpSink({ smtpPort: 0, httpPort: null });
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sender: EmailSender;
+  let digests: DigestJob;
+  let reminders: OfferReminders;
+
+  const orgA = randomUUID(); // default zh
+  const orgB = randomUUID(); // default fr (not shipped)
+  const u = {
+    coordA: { id: randomUUID(), name: 'Ana Coordinator', email: 'ana@tacoma.example', language: 'en' },
+    adminA: { id: randomUUID(), name: 'Dieter Admin', email: 'dieter@tacoma.example', language: 'de' },
+    youthA: { id: randomUUID(), name: 'Yolanda Youth', email: 'yolanda@tacoma.example', language: 'es' },
+    hostEs: { id: randomUUID(), name: 'Rosa Ruiz', email: 'rosa@ruiz.example', language: 'es-MX' },
+    hostFr: { id: randomUUID(), name: 'Chen Jie', email: 'chen@chen.example', language: 'fr' },
+    coordB: { id: randomUUID(), name: 'Paulo Partner', email: 'paulo@fuzhou.example', language: 'pt' },
+  };
+  const delegationId = randomUUID();
+  const mei = { memberId: randomUUID(), participantId: randomUUID() };
+  const wei = { memberId: randomUUID(), participantId: randomUUID() };
+  const fam = { ruiz: randomUUID(), chen: randomUUID() };
+  const ruizParent = randomUUID();
+  const now = Date.now();
+
+  const envelope = (type: string, aggregateId: string, payload: object, organisationId: string | null = orgA, eventId = randomUUID()) => ({
+    key: aggregateId,
+    value: JSON.stringify({ eventId, type, version: 1, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'test', payload }),
+  });
+  const idOf = (m: { value: string }) => (JSON.parse(m.value) as { eventId: string }).eventId;
+  const send = (topic: string, ...messages: { key: string; value: string }[]) => kafka.produce(withPrefix(prefix, topic), messages);
+  const readModel = (sql: string, params: unknown[], n: number) => eventually(async () => expect((await db.query(sql, params)).length).toBe(n), { timeoutMs: 30000, intervalMs: 200 });
+
+  /**
+   * Waits for the event's email deliveries of `type`, sends what is due (digestible ones are released by the digest
+   * job first), and answers who received which language: address → Content-Language of the email in the sink.
+   */
+  async function emailed(type: NotificationType, eventId: string, expected: number, digestible = false): Promise<Record<string, string>> {
+    const rows = await eventually(async () => {
+      const r = await db.query<{ id: string }>(`SELECT id FROM delivery WHERE event_id = $1 AND type = $2 AND channel = 'email'`, [eventId, type]);
+      expect(r).toHaveLength(expected);
+      return r;
+    }, { timeoutMs: 30000, intervalMs: 200 });
+    if (digestible) await digests.runOnce(new Date());
+    await sender.drain();
+    const ids = new Set(rows.map((r) => r.id));
+    const mails = sink.messages().filter((m) => ids.has(m.headers['x-twinning-delivery']));
+    expect(mails).toHaveLength(expected);
+    for (const m of mails) {
+      expect(m.subject).not.toBe('');
+      expect(m.text).not.toMatch(/\{\{|\}\}/);
+    }
+    return Object.fromEntries(mails.map((m) => [m.rcptTo[0], m.headers['content-language']]));
+  }
+
+  beforeAll(async () => {
+    await sink.start();
+    db = await TestDatabase.create('notifications_alerts_email');
+    const env = loadEnv(NotificationsEnv, {
+      ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', PUBLIC_WEB_URL: 'https://twinning.example',
+      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.smtpPort), EMAIL_SEND_INTERVAL_MS: '0', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0', OFFER_REMINDER_INTERVAL_MS: '0',
+    });
+    const service = AppModule.forRoot(env);
+    // the app wires delivery itself once it does; until then the test adds it as the app will
+    const wired = (service.imports ?? []).some((m) => (m as DynamicModule).module === DeliveryModule);
+    app = await createServiceApp({
+      service: 'notifications',
+      module: { module: AlertsEmailTestRoot, imports: [service, ...(wired ? [] : [DeliveryModule.forRoot(env, { imports: [TemplatesModule, RecipientsModule] })])] },
+      apiPrefix: 'api/notifications',
+      port: 0,
+    });
+    sender = app.get(EmailSender);
+    digests = app.get(DigestJob);
+    reminders = app.get(OfferReminders);
+
+    await send(Topics.organisationEvents,
+      envelope('organisation.registered', orgA, { organisationId: orgA, name: 'Tacoma Sister Cities', city: 'Tacoma', country: 'US', timeZone: 'America/Los_Angeles', defaultLanguage: 'zh' }),
+      envelope('organisation.registered', orgB, { organisationId: orgB, name: 'Fuzhou Friendship', city: 'Fuzhou', country: 'CN', timeZone: 'Asia/Shanghai', defaultLanguage: 'fr' }, orgB),
+      ...([['coordA', orgA, ['coordinator']], ['adminA', orgA, ['admin']], ['youthA', orgA, ['youth-manager']], ['hostEs', orgA, ['host']], ['hostFr', orgA, ['host']],
+        ['coordB', orgB, ['coordinator']]] as const).map(([k, org, roles]) => envelope('membership.granted', org, { organisationId: org, userId: u[k].id, roles: [...roles] }, org)));
+    await send(Topics.userEvents, ...Object.values(u).map((p) => envelope('user.registered', p.id, { userId: p.id, email: p.email, name: p.name, language: p.language }, null)));
+    await send(Topics.delegationEvents,
+      envelope('delegation.created', delegationId, { delegationId, title: 'Fuzhou students 2027', hostCity: 'Tacoma', startDate: '2027-07-01', endDate: '2027-07-10', status: 'planning', createdByUserId: u.coordA.id }),
+      envelope('delegation.shared', delegationId, { delegationId, partnerOrganisationId: orgB, sharedByUserId: u.coordA.id }),
+      ...[mei, wei].map((m) => envelope('member.added', delegationId, { delegationId, ...m, role: 'student', lodgingNeed: 'homestay', isLeader: false, addedByUserId: u.coordA.id })));
+    await send(Topics.participantEvents, ...([[mei, 'Mei', 'Lin'], [wei, 'Wei', 'Zhang']] as const).map(([m, given, family]) => envelope('participant.registered', m.participantId, {
+      participantId: m.participantId, givenName: given, familyName: family, birthYear: 2011, gender: 'female', languages: ['zh'], nationality: 'CN', visaStatus: 'granted', createdByUserId: u.coordA.id })));
+    const family = (familyId: string, name: string, hostId: string, members: object[] = []) => envelope('family.registered', familyId, {
+      familyId, name, latitude: 47.25, longitude: -122.44, bedrooms: 2, beds: 2, pets: [], smoking: false, languages: ['en'], diets: [], interests: [], guestAgeMin: null, guestAgeMax: null,
+      guestGender: 'any', availability: [], timesHosted: 0, hostUserIds: [hostId], members, registeredByUserId: u.coordA.id });
+    await send(Topics.familyEvents, family(fam.ruiz, 'Ruiz', u.hostEs.id, [{ memberId: ruizParent, dateOfBirth: '1978-05-01', relation: 'parent', gender: 'female' }]), family(fam.chen, 'Chen', u.hostFr.id));
+    await readModel(`SELECT 1 FROM rcp_membership m JOIN rcp_user u USING (user_id)`, [], 6);
+    await readModel(`SELECT 1 FROM rcp_organisation`, [], 2);
+    await readModel(`SELECT 1 FROM rcp_delegation_share WHERE delegation_id = $1`, [delegationId], 1);
+    await readModel(`SELECT 1 FROM rcp_participant`, [], 2);
+    await readModel(`SELECT 1 FROM rcp_family_member`, [], 1);
+    await readModel(`SELECT 1 FROM rcp_family`, [], 2);
+  }, 90000);
+
+  afterAll(async () => {
+    await app?.close();
+    await kafka.close();
+    await sink.stop();
+    await db?.drop();
+  });
+
+  const coordinatorsAndAdmins = { 'ana@tacoma.example': 'en', 'dieter@tacoma.example': 'zh', 'paulo@fuzhou.example': 'en' };
+  const coordinators = { 'ana@tacoma.example': 'en', 'paulo@fuzhou.example': 'en' };
+  const hostOrgCoordinator = { 'ana@tacoma.example': 'en' };
+  const safeguarding = { 'yolanda@tacoma.example': 'es', 'dieter@tacoma.example': 'zh' };
+
+  it('invitation: to the invitee, in the invitation language, one email when the event comes twice', async () => {
+    const invited = envelope('user.invited', orgA, {
+      invitationId: randomUUID(), organisationId: orgA, organisationName: 'Tacoma Sister Cities', email: 'lucia@example.org', name: 'Lucía García', roles: ['host'], language: 'es',
+      invitedByUserId: u.adminA.id, invitedByName: 'Dieter Admin', expiresAt: '2027-01-10T00:00:00Z', acceptUrl: 'https://twinning.example/accept-invitation?token=abc',
+    });
+    await send(Topics.organisationEvents, invited, invited);
+    expect(await emailed('invitation', idOf(invited), 1)).toEqual({ 'lucia@example.org': 'es' });
+    const [mail] = sink.messages().filter((m) => m.rcptTo[0] === 'lucia@example.org');
+    expect(mail.text).toContain('https://twinning.example/accept-invitation?token=abc');
+  });
+
+  it('delegation changed, confirmed, cancelled and itinerary changed', async () => {
+    const updated = envelope('delegation.updated', delegationId, {
+      delegationId, changed: ['startDate'], title: 'Fuzhou students 2027', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-07-02', endDate: '2027-07-10',
+      direction: 'inbound', minorsPerAdult: 8, status: 'planning', version: 2, updatedByUserId: u.coordA.id,
+    });
+    const confirmed = envelope('delegation.status-changed', delegationId, { delegationId, from: 'planning', to: 'confirmed', version: 3, changedByUserId: u.coordA.id });
+    const cancelled = envelope('delegation.status-changed', delegationId, { delegationId, from: 'confirmed', to: 'cancelled', version: 4, changedByUserId: u.coordA.id });
+    const itinerary = envelope('itinerary.changed', delegationId, { delegationId, activityId: randomUUID(), change: 'added', title: 'City hall reception', startsAt: '2027-07-03T17:00:00Z',
+      endsAt: '2027-07-03T19:00:00Z', startsLocal: '2027-07-03T10:00:00', endsLocal: '2027-07-03T12:00:00', timeZone: 'America/Los_Angeles' });
+    await send(Topics.delegationEvents, updated, confirmed, cancelled, itinerary);
+    expect(await emailed('delegation-changed', idOf(updated), 3)).toEqual(coordinatorsAndAdmins);
+    expect(await emailed('delegation-confirmed', idOf(confirmed), 3)).toEqual(coordinatorsAndAdmins);
+    expect(await emailed('delegation-cancelled', idOf(cancelled), 3)).toEqual(coordinatorsAndAdmins);
+    expect(await emailed('itinerary-changed', idOf(itinerary), 2)).toEqual(coordinators);
+  });
+
+  it('welfare alert and incident escalation to the youth managers and admins', async () => {
+    const welfare = envelope('welfare.alert-raised', mei.participantId, { checkInId: randomUUID(), delegationId, participantId: mei.participantId, welfareRating: 1,
+      checkedAt: '2027-07-04T02:00:00Z', recordedByUserId: u.coordA.id });
+    const incidentId = randomUUID();
+    const overdue = envelope('incident.escalation-overdue', incidentId, { incidentId, delegationId, type: 'abuse-allegation', severity: 'high', openedAt: '2027-07-01T00:00:00Z',
+      reportDueAt: '2027-07-04T00:00:00Z', raisedAt: '2027-07-04T00:01:00Z' });
+    await send(Topics.participantEvents, welfare);
+    await send(Topics.incidentEvents, overdue);
+    expect(await emailed('welfare-alert', idOf(welfare), 2)).toEqual(safeguarding);
+    expect(await emailed('incident-escalation', idOf(overdue), 2)).toEqual(safeguarding);
+  });
+
+  it('offers: made (once when delivered twice), reminder, accepted, declined, expired, withdrawn, re-matched', async () => {
+    const offers = { mei: randomUUID(), wei: randomUUID(), meiAgain: randomUUID() };
+    const made = (offerId: string, m: typeof mei, familyId: string, hostId: string, guest: string, deadline: number, origin = 'matching') =>
+      envelope('offer.made', delegationId, { offerId, delegationId, ...m, familyId, hostUserIds: [hostId], guestGivenName: guest, deadlineAt: new Date(deadline).toISOString(), origin });
+    const outcome = (type: string, offerId: string, m: typeof mei, familyId: string, hostId: string, extra: object) =>
+      envelope(type, delegationId, { offerId, delegationId, ...m, familyId, hostUserIds: [hostId], ...extra });
+    const toMei = made(offers.mei, mei, fam.ruiz, u.hostEs.id, 'Mei', now + 48 * 3600_000);
+    const toWei = made(offers.wei, wei, fam.chen, u.hostFr.id, 'Wei', now + 10 * 3600_000);
+    await send(Topics.placementEvents, toMei, toMei, toWei);
+    expect(await emailed('offer-made', idOf(toMei), 1)).toEqual({ 'rosa@ruiz.example': 'es' });
+    expect(await emailed('offer-made', idOf(toWei), 1)).toEqual({ 'chen@chen.example': 'zh' });
+    expect(sink.messages().filter((m) => m.rcptTo[0] === 'rosa@ruiz.example')).toHaveLength(1);
+
+    await eventually(async () => expect(await db.query(`SELECT 1 FROM alert_offer WHERE status = 'open'`)).toHaveLength(2));
+    expect(await reminders.remindDue(new Date(now))).toBe(1);
+    expect(await reminders.remindDue(new Date(now))).toBe(0);
+    const [reminder] = await db.query<{ event_id: string }>(`SELECT event_id FROM delivery WHERE type = 'offer-reminder' AND channel = 'email'`);
+    expect(await emailed('offer-reminder', reminder.event_id, 1, true)).toEqual({ 'chen@chen.example': 'zh' });
+
+    const accepted = outcome('offer.accepted', offers.mei, mei, fam.ruiz, u.hostEs.id, { byUserId: u.hostEs.id, awaitingGuardianConsent: false });
+    const declined = outcome('offer.declined', offers.wei, wei, fam.chen, u.hostFr.id, { byUserId: u.hostFr.id, reason: 'family emergency' });
+    const moved = outcome('offer.withdrawn', offers.mei, mei, fam.ruiz, u.hostEs.id, { kind: 'moved-by-rematch', reason: 'moved by an automatic re-match to place another guest' });
+    const remade = made(offers.meiAgain, mei, fam.chen, u.hostFr.id, 'Mei', now + 72 * 3600_000, 'rematch');
+    const withdrawn = outcome('offer.withdrawn', offers.meiAgain, mei, fam.chen, u.hostFr.id, { kind: 'host-withdrew', reason: 'we are moving', byUserId: u.hostFr.id });
+    const expired = outcome('offer.expired', offers.wei, wei, fam.chen, u.hostFr.id, { deadlineAt: new Date(now).toISOString() });
+    await send(Topics.placementEvents, accepted, declined, moved, remade, withdrawn, expired);
+    expect(await emailed('offer-accepted', idOf(accepted), 1)).toEqual(hostOrgCoordinator);
+    expect(await emailed('offer-declined', idOf(declined), 1)).toEqual(hostOrgCoordinator);
+    expect(await emailed('offer-rematched', idOf(remade), 1)).toEqual(hostOrgCoordinator);
+    expect(await emailed('offer-withdrawn', idOf(withdrawn), 1)).toEqual(hostOrgCoordinator);
+    expect(await emailed('offer-expired', idOf(expired), 1)).toEqual(hostOrgCoordinator);
+  });
+
+  it('welcome packets, pickup planned, travel changed and conflict raised', async () => {
+    const segment = { segmentId: randomUUID(), delegationId, memberIds: [mei.memberId], mode: 'flight', carrier: 'Delta', number: 'DL 128', from: 'PVG', to: 'SEA',
+      departureAt: '2027-07-01T05:00:00Z', departureLocal: '2027-07-01T13:00:00', departureTimeZone: 'Asia/Shanghai', arrivalAt: '2027-07-01T17:30:00Z', arrivalLocal: '2027-07-01T10:30:00',
+      arrivalTimeZone: 'America/Los_Angeles', status: 'booked', direction: 'arrival' };
+    const pickup = { runId: randomUUID(), delegationId, airport: 'SEA', meetingAt: '2027-07-01T18:30:00Z', meetingLocal: '2027-07-01T11:30:00', timeZone: 'America/Los_Angeles',
+      memberIds: [mei.memberId], seats: 8, driverKind: 'volunteer', driverName: 'Sam Driver', dropOffs: [{ kind: 'homestay', label: 'Ruiz family', memberIds: [mei.memberId] }], maxWaitMinutes: 60 };
+    await send(Topics.travelEvents, envelope('segment.booked', delegationId, segment));
+    await readModel(`SELECT 1 FROM rcp_segment`, [], 1);
+    const confirmed = envelope('placement.confirmed', delegationId, { offerId: randomUUID(), delegationId, ...mei, familyId: fam.ruiz, hostUserIds: [u.hostEs.id], familyName: 'Ruiz',
+      address: '12 Elm St, Tacoma, WA', stayFrom: '2027-07-01', stayTo: '2027-07-10' });
+    await send(Topics.placementEvents, confirmed);
+    expect(await emailed('welcome-packet-host', idOf(confirmed), 1)).toEqual({ 'rosa@ruiz.example': 'es' });
+    expect(await emailed('welcome-packet-guest', idOf(confirmed), 1)).toEqual(hostOrgCoordinator);
+    const packet = sink.messages().find((m) => m.rcptTo[0] === 'rosa@ruiz.example' && m.text.includes('Mei') && m.text.includes('ana@tacoma.example'));
+    expect(packet).toBeDefined();
+
+    await readModel(`SELECT 1 FROM rcp_placement WHERE status = 'confirmed'`, [], 1);
+    const planned = envelope('pickup.planned', delegationId, pickup);
+    const changed = envelope('segment.changed', delegationId, { ...segment, arrivalAt: '2027-07-01T19:30:00Z', arrivalLocal: '2027-07-01T12:30:00', changed: ['arrivalAt'] });
+    const conflict = envelope('conflict.raised', delegationId, { conflictId: randomUUID(), delegationId, kind: 'NO_LODGING_FOR_NIGHT', key: `NO_LODGING_FOR_NIGHT:${wei.memberId}`,
+      memberId: wei.memberId, message: 'Wei has no bed on 2027-07-01' });
+    await send(Topics.travelEvents, planned, changed, conflict);
+    expect(await emailed('pickup-planned', idOf(planned), 3)).toEqual({ ...coordinators, 'rosa@ruiz.example': 'es' });
+    expect(await emailed('travel-changed', idOf(changed), 2)).toEqual(coordinators);
+    expect(await emailed('conflict-raised', idOf(conflict), 2)).toEqual(coordinators);
+  });
+
+  it('vetting expiring to the family organisation coordinators and its hosts', async () => {
+    const e = envelope('family.vetting-expiring', fam.ruiz, { familyId: fam.ruiz, checkId: randomUUID(), memberId: ruizParent, expiresOn: '2027-08-01', evaluatedOn: '2027-07-02' });
+    await send(Topics.familyEvents, e);
+    expect(await emailed('vetting-expiring', idOf(e), 2, true)).toEqual({ 'ana@tacoma.example': 'en', 'rosa@ruiz.example': 'es' });
+  });
+
+  it('delivery failed: an in-app notice to the organisation coordinators, no email', async () => {
+    const deliveryId = randomUUID();
+    const e = envelope('notification.delivery-failed', deliveryId, { deliveryId, sourceEventId: randomUUID(), notificationType: 'offer-made', channel: 'email', recipientUserId: u.hostEs.id,
+      delegationId, attempts: 8, lastError: '421 try again later' });
+    await send(Topics.notificationDeliveryEvents, e);
+    const rows = await eventually(async () => {
+      const r = await db.query<{ channel: string; recipient_user_id: string; locale: string }>(`SELECT channel, recipient_user_id, locale FROM delivery WHERE event_id = $1`, [idOf(e)]);
+      expect(r).toHaveLength(1);
+      return r;
+    }, { timeoutMs: 30000, intervalMs: 200 });
+    expect(rows[0]).toEqual({ channel: 'in-app', recipient_user_id: u.coordA.id, locale: 'en' });
+  });
+});
