@@ -5,7 +5,7 @@
  * when the family is created. Check dates are relative to the day of seeding, so the demo shows a
  * valid gate, a check expiring within 30 days and families that are not (yet) eligible.
  */
-type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+import { Call } from './demo-support';
 
 interface DemoMember { name: string; dateOfBirth: string; relation: string; gender: 'female' | 'male' }
 interface DemoFamily {

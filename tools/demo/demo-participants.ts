@@ -3,7 +3,7 @@
  * Idempotent: a participant is found again by name and date of birth; a member already on the
  * delegation (409 MEMBER.DUPLICATE) is kept.
  */
-type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+import { Call } from './demo-support';
 
 interface DemoPerson {
   givenName: string; familyName: string; dateOfBirth: string; gender: 'female' | 'male' | 'non-binary' | 'undisclosed'; languages: string[]; nationality: string;

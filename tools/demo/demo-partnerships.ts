@@ -3,7 +3,7 @@
  * by partner city; a delegation is PATCHed with its programme fields, a no-op when already set).
  * The established dates carry the year the partnership began; the day is nominal (1 January).
  */
-type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+import { Call } from './demo-support';
 
 interface DemoPartnership { partnerCity: string; partnerCountry: string; partnerTimeZone: string; establishedOn: string; programmeAreas: string[] }
 interface DemoLink { partnerCity: string; direction: 'inbound' | 'outbound'; programmeArea: string; hostTimeZone: string; purpose: string }

@@ -4,7 +4,7 @@
  * runs matching, releases the proposals as offers, accepts one on the phone for a host and declines another so the
  * automatic re-match shows. Idempotent: a delegation that already has a matching run is left as it is.
  */
-type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+import { Call, until } from './demo-support';
 
 interface DemoMatching { title: string; admin: string; venueName: string; venue: { latitude: number; longitude: number }; maxDistanceKm: number; declineReason?: string }
 
@@ -13,16 +13,6 @@ export const DEMO_MATCHING: DemoMatching[] = [
     declineReason: 'our daughter has exams that week; we can host in the autumn' },
   { title: 'Jalalabad students exchange in San Diego', admin: 'admin@sandiego.example', venueName: 'San Diego City College', venue: { latitude: 32.7174, longitude: -117.1545 }, maxDistanceKm: 30 },
 ];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 export async function seedPlacements(call: Call, gateway: string, tokenOf: (admin: string) => Promise<string>, delegationIds: Record<string, string>): Promise<void> {
   for (const m of DEMO_MATCHING) {

@@ -5,7 +5,7 @@
  * a delegation that already has segments is left as it is. Logistics learns delegations, members and placements from
  * the other services' events, so the seed first waits until it knows the delegation.
  */
-type Call = <T>(gateway: string, method: string, path: string, token: string | null, body?: unknown) => Promise<{ status: number; body: T }>;
+import { Call, until } from './demo-support';
 
 interface Member { id: string; givenName: string; familyName: string; lodgingNeed: string; minor: boolean }
 interface Leg { mode: 'flight'; carrier: string; number: string; from: string; to: string; departureLocal: string; arrivalLocal: string; direction: 'arrival' | 'departure' | 'other' }
@@ -45,16 +45,6 @@ export const DEMO_TRAVEL: DemoTravel[] = [
     ],
   },
 ];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 export async function seedTravel(call: Call, gateway: string, tokenOf: (admin: string) => Promise<string>, delegationIds: Record<string, string>): Promise<void> {
   for (const t of DEMO_TRAVEL) {
