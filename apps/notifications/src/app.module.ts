@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { MessagingModuleOptions } from '@twinning/platform-messaging';
 import { ALERT_CONSUMERS, AlertsModule } from './alerts/alerts.module';
@@ -6,8 +7,12 @@ import { NotificationsEnv } from './config/notifications-env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { DelegationDirectoryModule } from './delegation-directory/delegation-directory.module';
 import { RecordDelegationInDirectoryConsumer } from './delegation-directory/messaging/record-delegation-in-directory.consumer';
+import { DeliveryModule } from './delivery/delivery.module';
+import { FeedModule } from './feed/feed.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { RecordRecipientsConsumer } from './recipients/messaging/record-recipients.consumer';
 import { RecipientsModule } from './recipients/recipients.module';
+import { TemplatesModule } from './templates/templates.module';
 
 export const SERVICE = 'notifications';
 
@@ -21,12 +26,16 @@ export class AppModule {
           service: SERVICE,
           env,
           dataSource: notificationsDataSourceOptions(env.DATABASE_URL),
+          produces: [Topics.notificationDeliveryEvents],
           consumers: [RecordDelegationInDirectoryConsumer, RecordRecipientsConsumer, ...ALERT_CONSUMERS],
           messaging,
         }),
         DelegationDirectoryModule,
         RecipientsModule,
         AlertsModule.forRoot(env),
+        DeliveryModule.forRoot(env, { imports: [TemplatesModule, RecipientsModule] }),
+        PreferencesModule,
+        FeedModule,
       ],
     };
   }

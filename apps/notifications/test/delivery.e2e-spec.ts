@@ -17,11 +17,13 @@ import { FeedModule } from '../src/feed/feed.module';
 import { NotificationType } from '../src/notification-types';
 import { PreferencesModule } from '../src/preferences/preferences.module';
 import { NotificationRenderer, RenderedMessage } from '../src/templates/notification-renderer';
+import { TemplateRenderer } from '../src/templates/template-renderer';
 
 /**
- * Delivery in-process on the real Postgres and Kafka, sending real SMTP to an in-process SmtpSink. The renderer and
- * the recipient directory are simple test doubles (the templates and recipients features have their own tests): the
- * double renderer writes the locale and the data into the message, so the test sees what delivery asked for.
+ * Delivery in-process on the real Postgres and Kafka, sending real SMTP to an in-process SmtpSink. The recipient
+ * directory is a test double (the recipients feature builds the real one from identity events, with its own e2e).
+ * Requests with a `title` are rendered by a double that writes the locale and the data into the message, so the test
+ * sees what delivery asked for; the others by the real TemplateRenderer (the Handlebars files under templates/).
  */
 const people = new Map<string, Recipient>();
 
@@ -32,12 +34,16 @@ class TestDirectory extends RecipientDirectory {
   }
 }
 
+const real = new TemplateRenderer();
+
 @Injectable()
 class TestRenderer extends NotificationRenderer {
   render(type: NotificationType, locale: string, data: Record<string, unknown>, timeZone?: string | null): RenderedMessage {
+    const items = data.items as { title: string }[] | undefined;
+    if (type === 'digest' ? !items!.every((i) => i.title.startsWith('[')) : data.title === undefined) return real.render(type, locale, data, timeZone);
+    locale = locale.split('-')[0];
     if (type === 'digest') {
-      const items = data.items as { subject: string }[];
-      return { locale, subject: `[${locale}] ${String(data.count)} reminders`, text: items.map((i) => `- ${i.subject}`).join('\n'), html: `<ul>${items.map((i) => `<li>${i.subject}</li>`).join('')}</ul>` };
+      return { locale, subject: `[${locale}] ${String(data.count)} reminders`, text: items!.map((i) => `- ${i.title}`).join('\n'), html: `<ul>${items!.map((i) => `<li>${i.title}</li>`).join('')}</ul>` };
     }
     const subject = `[${locale}] ${type}: ${String(data.title ?? '')}`;
     return { locale, subject, text: `${subject}\nfor ${String(data.recipientName)} in ${timeZone ?? 'UTC'}`, html: `<p><b>${subject}</b></p>` };
@@ -271,6 +277,34 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     expect(rows).toEqual([0, 1, 2].map(() => ({ status: 'digested', digest_id: digest.id })));
     expect(await db.query(`SELECT 1 FROM delivery WHERE event_id = ANY($1) AND channel = 'in-app' AND status = 'sent'`, [rs.map((r) => r.eventId)])).toHaveLength(3);
     expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 0, released: 0 });
+  });
+
+  it('with the real templates: an offer in the host\'s Spanish, and two reminders folded into a Chinese digest listing each with its link', async () => {
+    const deadline = '2027-06-20T23:00:00Z';
+    const offer = ask('offer-made', u.ana, '', { data: { hostName: 'Ana', guestName: 'Mei', delegationTitle: 'Fuzhou 2027', hostCity: 'Tacoma', arrivalDate: '2027-07-01',
+      departureDate: '2027-07-10', deadline, offerUrl: 'https://twinning.example/offers/1' } });
+    const reminders = ['Mei', 'Wei'].map((guestName, i) => ask('offer-reminder', u.bo, '', { data: { hostName: 'Bo', guestName, delegationTitle: 'Fuzhou 2027', deadline,
+      offerUrl: `https://twinning.example/offers/r${i}` } }));
+    for (const r of [offer, ...reminders]) await enqueue(r);
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 0 });
+    const [digest] = await db.query<{ id: string }>(`SELECT id FROM delivery WHERE recipient_user_id = $1 AND type = 'digest'`, [u.bo]);
+    const ids = await eventually(async () => {
+      const rows = [await emailOf(offer.eventId), (await db.query<{ id: string; status: string }>(`SELECT id, status FROM delivery WHERE id = $1`, [digest.id]))[0]];
+      for (const e of rows) expect(e.status).toBe('sent');
+      return rows.map((e) => e.id);
+    });
+    const [es] = received(ids[0]);
+    expect(es.subject).toBe('¿Puede alojar a Mei? (Fuzhou 2027)');
+    expect(es.text).toContain('Hola, Ana:');
+    expect(es.html).toContain('lang="es');
+    const [zh] = received(ids[1]);
+    expect(zh.subject).toBe('您的每日摘要：2 条提醒');
+    for (const url of ['https://twinning.example/offers/r0', 'https://twinning.example/offers/r1']) {
+      expect(zh.text).toContain(url);
+      expect(zh.html).toContain(url);
+    }
+    expect(zh.text).toContain('提醒：请答复是否接待Mei');
+    expect(zh.text).toContain('提醒：请答复是否接待Wei');
   });
 
   it('in-app feed: newest first, paged, mark read, unread count; another person cannot mark it', async () => {

@@ -24,6 +24,8 @@ export class CreateDelivery1764900000000 implements MigrationInterface {
         text text NOT NULL,
         html text NOT NULL,
         email_to text,
+        link text,
+        due_at timestamptz,
         status text NOT NULL CHECK (status IN ('queued', 'sent', 'failed', 'skipped', 'digested', 'read')),
         attempts integer NOT NULL DEFAULT 0,
         last_error text,

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { NOTIFICATION_TYPES } from '../../notification-types';
 import { loadOptOuts } from '../../preferences/infrastructure/preference-rows';
 import { NotificationRenderer } from '../../templates/notification-renderer';
-import { chooseLocale, planChannels } from '../domain/delivery-rules';
+import { chooseLocale, digestFieldsOf, planChannels } from '../domain/delivery-rules';
 import { NotificationRequest, NotificationSink } from '../notification-request';
 import { RecipientDirectory } from '../recipient-directory';
 
@@ -27,17 +27,18 @@ export class DeliveryService extends NotificationSink {
     const optOuts = await loadOptOuts(tx, request.recipientUserId);
     const plans = planChannels(request.type, request.channels ?? ['email', 'in-app'], optOuts, recipient?.email ?? null);
     const rendered = this.renderer.render(request.type, chooseLocale(recipient), { recipientName: recipient?.name ?? undefined, ...request.data }, request.timeZone ?? null);
+    const { link, dueAt } = digestFieldsOf(request.data);
     for (const p of plans) {
       await tx.query(
         `INSERT INTO delivery (id, event_id, recipient_user_id, channel, type, category, organisation_id, delegation_id, subject_id, locale, subject, text, html,
-           email_to, status, last_error, next_attempt_at, digest_day, created_at, sent_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+           email_to, link, due_at, status, last_error, next_attempt_at, digest_day, created_at, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $18, $19, $15, $16,
            CASE WHEN $15 = 'queued' THEN now() END, CASE WHEN $17 THEN (now() AT TIME ZONE 'UTC')::date END, now(), CASE WHEN $15 = 'sent' THEN now() END)
          ON CONFLICT (event_id, recipient_user_id, channel) DO NOTHING`,
         [
           randomUUID(), request.eventId, request.recipientUserId, p.channel, request.type, info.category, request.organisationId, request.delegationId ?? null,
           request.subjectId ?? null, rendered.locale, rendered.subject, rendered.text, rendered.html, p.channel === 'email' ? recipient?.email ?? null : null,
-          p.status, p.reason, p.digest,
+          p.status, p.reason, p.digest, link, dueAt,
         ],
       );
     }

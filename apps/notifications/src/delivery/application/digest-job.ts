@@ -61,7 +61,7 @@ export class DigestJob implements OnModuleInit, OnModuleDestroy {
         return 'released';
       }
       const recipient = await this.directory.find(tx, userId);
-      const items = rows.map((r) => ({ type: r.type, subject: r.subject, text: r.text, createdAt: r.created_at.toISOString() }));
+      const items = rows.map((r) => ({ type: r.type, title: r.subject, dueAt: r.due_at ? r.due_at.toISOString() : null, url: r.link ?? '' }));
       const m = this.renderer.render('digest', chooseLocale(recipient), { recipientName: recipient?.name ?? undefined, count: rows.length, day, items }, null);
       const id = randomUUID();
       const orgs = [...new Set(rows.map((r) => r.organisation_id))];

@@ -1,9 +1,9 @@
-import { chooseLocale, digestDue, errorLine, MAX_RETRY_DELAY_MS, planChannels, retryDelayMs, shippedLocaleOf } from './delivery-rules';
+import { chooseLocale, digestDue, digestFieldsOf, errorLine, MAX_RETRY_DELAY_MS, planChannels, retryDelayMs, shippedLocaleOf } from './delivery-rules';
 
 describe('delivery rules', () => {
   it('chooses the preferred language, then the organisation default, then English', () => {
-    expect(chooseLocale({ language: 'zh-CN', organisationDefaultLanguage: 'en' })).toBe('zh');
-    expect(chooseLocale({ language: 'ps', organisationDefaultLanguage: 'es-MX' })).toBe('es');
+    expect(chooseLocale({ language: 'zh-CN', organisationDefaultLanguage: 'en' })).toBe('zh-CN');
+    expect(chooseLocale({ language: 'ps', organisationDefaultLanguage: 'es-MX' })).toBe('es-MX');
     expect(chooseLocale({ language: 'ps', organisationDefaultLanguage: 'fa' })).toBe('en');
     expect(chooseLocale({ language: null, organisationDefaultLanguage: null })).toBe('en');
     expect(chooseLocale(null)).toBe('en');
@@ -35,6 +35,12 @@ describe('delivery rules', () => {
     expect(digestDue('2026-05-01', first, new Date('2026-05-01T10:30:00Z'), 3600_000)).toBe(false);
     expect(digestDue('2026-05-01', first, new Date('2026-05-01T11:00:00Z'), 3600_000)).toBe(true);
     expect(digestDue('2026-05-01', new Date('2026-05-01T23:50:00Z'), new Date('2026-05-02T00:00:01Z'), 3600_000)).toBe(true);
+  });
+
+  it('takes the link and the due time a digest lists from the data', () => {
+    expect(digestFieldsOf({ guestName: 'Mei', deadline: '2027-07-01T10:00:00-07:00', offerUrl: 'https://x/offers/1' })).toEqual({ link: 'https://x/offers/1', dueAt: '2027-07-01T17:00:00.000Z' });
+    expect(digestFieldsOf({ expiresOn: '2027-07-01', familyUrl: 'https://x/f/1' })).toEqual({ link: 'https://x/f/1', dueAt: null });
+    expect(digestFieldsOf({})).toEqual({ link: null, dueAt: null });
   });
 
   it('writes an error as one line', () => {

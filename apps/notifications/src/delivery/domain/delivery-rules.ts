@@ -18,9 +18,20 @@ export function shippedLocaleOf(tag: string | null | undefined): ShippedLocale |
   return SHIPPED_LOCALES.find((l) => l === base) ?? null;
 }
 
-/** The recipient's preferred language if shipped, else their organisation's default if shipped, else English. */
-export function chooseLocale(recipient: { language: string | null; organisationDefaultLanguage: string | null } | null): ShippedLocale {
-  return shippedLocaleOf(recipient?.language) ?? shippedLocaleOf(recipient?.organisationDefaultLanguage) ?? 'en';
+/**
+ * The locale to render in: the recipient's preferred language if shipped (kept as written, `es-MX`, so dates follow
+ * the regional variant), else their organisation's default if shipped, else English.
+ */
+export function chooseLocale(recipient: { language: string | null; organisationDefaultLanguage: string | null } | null): string {
+  for (const tag of [recipient?.language, recipient?.organisationDefaultLanguage]) if (shippedLocaleOf(tag)) return tag!.trim();
+  return 'en';
+}
+
+/** What a digest lists of a folded notification besides its subject: the first link of its data and its due time. */
+export function digestFieldsOf(data: Record<string, unknown>): { link: string | null; dueAt: string | null } {
+  const link = Object.entries(data).find(([k, v]) => /url$/i.test(k) && typeof v === 'string' && v.length > 0)?.[1] as string | undefined;
+  const due = [data.dueAt, data.deadline].find((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && v.includes('T')) as string | undefined;
+  return { link: link ?? null, dueAt: due ? new Date(due).toISOString() : null };
 }
 
 /** Wait before the next attempt after `attempts` failed ones: base × 2^(attempts−1), capped. */

@@ -13,6 +13,8 @@ export interface DeliveryRow {
   text: string;
   html: string;
   email_to: string | null;
+  link: string | null;
+  due_at: Date | null;
   status: string;
   attempts: number;
   last_error: string | null;
