@@ -9,9 +9,10 @@ import { logisticsPickupsMatrix } from './logistics-pickups.matrix';
 import { membersMatrix } from './members.matrix';
 import { MatrixSection } from './matrix-types';
 import { notificationsMatrix } from './notifications.matrix';
+import { notificationsDeliveryMatrix } from './notifications-delivery.matrix';
 import { partnershipsMatrix } from './partnerships.matrix';
 import { participantsMatrix } from './participants.matrix';
 import { placementsMatrix } from './placements.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix, logisticsTravelMatrix, logisticsConflictsMatrix, logisticsCalendarMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, notificationsDeliveryMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix, logisticsTravelMatrix, logisticsConflictsMatrix, logisticsCalendarMatrix];
