@@ -6,7 +6,9 @@
 # Ctrl-C / TERM stops the services and the broker (if this script started it). From another terminal:
 # tools/scripts/stop-local.sh (npm run stop:local).
 # Honours PG_ADMIN_URL, TWINNING_DB_PREFIX, KAFKA_PORT/KAFKA_CONTROLLER_PORT, KAFKA_TOPIC_PREFIX, LOG_LEVEL,
-# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_URL...) reaches the services.
+# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_HOST...) reaches the services.
+# Email: unless SMTP_HOST is set, the local SMTP sink (tools/smtp-sink) is started on SMTP_SINK_PORT (1025) with its
+# page on SMTP_SINK_HTTP_PORT (1080); it keeps what it receives (also as .eml under .run/mail) and notifications sends to it.
 # Access tokens: the gateway signs with JWT_PRIVATE_KEY, every service verifies with JWT_PUBLIC_KEY. Unless both are
 # set in this shell, a key pair is generated once into .run/keys.env (kept across runs) and exported to all services.
 # Demo organisations and their admins are bootstrapped with the gateway's CLI before the demo data is loaded
@@ -77,6 +79,26 @@ else
 fi
 
 node tools/scripts/build.js
+
+smtp_sink_url=""
+if [ -z "${SMTP_HOST:-}" ]; then
+  export SMTP_SINK_PORT="${SMTP_SINK_PORT:-1025}" SMTP_SINK_HTTP_PORT="${SMTP_SINK_HTTP_PORT:-1080}" SMTP_SINK_DIR="$RUN/mail"
+  echo "----- $(date -u +%FT%TZ) start" >> "$RUN/logs/smtp-sink.log"
+  nohup node dist/tools/smtp-sink/main.js >> "$RUN/logs/smtp-sink.log" 2>&1 &
+  echo $! > "$RUN/pids/smtp-sink.pid"
+  deadline=$((SECONDS + 15))
+  until curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$SMTP_SINK_HTTP_PORT/messages"; do
+    if ! kill -0 "$(cat "$RUN/pids/smtp-sink.pid")" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "[smtp-sink] did not start (ports $SMTP_SINK_PORT/$SMTP_SINK_HTTP_PORT taken?); see $RUN/logs/smtp-sink.log" >&2
+      tail -5 "$RUN/logs/smtp-sink.log" >&2 || true
+      stop_all; exit 1
+    fi
+    sleep 0.3
+  done
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_SINK_PORT"
+  smtp_sink_url="http://127.0.0.1:$SMTP_SINK_HTTP_PORT/"
+  echo "[smtp-sink] SMTP on 127.0.0.1:$SMTP_SINK_PORT, messages on $smtp_sink_url"
+fi
 
 env_for() { # app -> the service's environment as NAME=value words
   local app="$1" base; base="$(pg_base_url)"
@@ -155,6 +177,7 @@ for app in "${started[@]}"; do
   printf '  %-14s http://127.0.0.1:%s   log: .run/logs/%s.log\n' "$app" "$(port_of "$app")" "$app"
 done
 printf '  %-14s %s\n' kafka "$KAFKA_BROKERS"
+if [ -n "$smtp_sink_url" ]; then printf '  %-14s %s   (SMTP 127.0.0.1:%s; JSON: GET/DELETE %smessages)\n' mail "$smtp_sink_url" "$SMTP_SINK_PORT" "$smtp_sink_url"; fi
 printf '  %-14s %s\n' postgres "$(pg_base_url)/$(db_name '<service>')"
 printf '  %-14s %s\n' sign-in "admin@tacoma.example / admin@sandiego.example / admin@fuzhou.example, password \$DEMO_ADMIN_PASSWORD ($DEMO_ADMIN_PASSWORD)"
 echo "Ctrl-C stops everything (or tools/scripts/stop-local.sh from another terminal)."

@@ -26,4 +26,9 @@ sink.start().then(
     process.exit(1);
   },
 );
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sink.stop().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(0), 2000).unref();
+    void sink.stop().then(() => process.exit(0));
+  });
+}
