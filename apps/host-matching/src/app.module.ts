@@ -17,7 +17,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceShellModule.forRoot({
-          service: SERVICE, env, dataSource: hostMatchingDataSourceOptions(env.DATABASE_URL), produces: [Topics.familyEvents, Topics.placementEvents], consumers: [RosterConsumer],
+          service: SERVICE, env, dataSource: hostMatchingDataSourceOptions(env.DATABASE_URL), produces: [Topics.familyEvents, Topics.placementEvents, Topics.hostBriefingEvents], consumers: [RosterConsumer],
         }),
         families,
         PlacementsModule.forRoot(env, families),

@@ -43,7 +43,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
     value: JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'delegations', payload }),
   });
 
-  interface Guest { memberId: string; participantId: string; givenName: string; dateOfBirth: string; gender: string; allergies?: string[]; consent?: boolean; lodging?: string }
+  interface Guest { memberId: string; participantId: string; givenName: string; dateOfBirth: string; gender: string; allergies?: string[]; diet?: string[]; consent?: boolean; lodging?: string }
 
   /** Publishes a delegation with its members and their matching profiles, as the delegations service does. */
   async function publishDelegation(title: string, guests: Guest[], dates = { startDate: '2027-07-01', endDate: '2027-07-10' }) {
@@ -63,7 +63,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
 
   const profile = (g: Guest, consent = g.consent ?? false) => envelope('participant.matching-profile-changed', g.participantId, {
     participantId: g.participantId, givenName: g.givenName, familyName: 'Lin', dateOfBirth: g.dateOfBirth, gender: g.gender, languages: ['zh', 'en'], nationality: 'CN',
-    diet: [], allergies: g.allergies ?? [], nonSmokingRequired: false, guardianConsentOnFile: consent,
+    diet: g.diet ?? [], allergies: g.allergies ?? [], nonSmokingRequired: false, guardianConsentOnFile: consent,
   });
 
   const guest = (givenName: string, dateOfBirth: string, gender: string, extra: Partial<Guest> = {}): Guest => ({ memberId: randomUUID(), participantId: randomUUID(), givenName, dateOfBirth, gender, ...extra });
@@ -130,7 +130,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
 
   describe('a delegation from Fuzhou: run, offers, answers and re-matches', () => {
     const li = guest('Li', '1985-03-03', 'female');
-    const mei = guest('Mei', '2011-05-05', 'female', { consent: true });
+    const mei = guest('Mei', '2011-05-05', 'female', { consent: true, diet: ['vegetarian'], allergies: ['peanuts'] });
     const wei = guest('Wei', '2012-02-02', 'male');
     const zhou = guest('Zhou', '2011-09-09', 'female', { allergies: ['cats', 'dogs'], consent: true });
     const hotel = guest('Guo', '1970-01-01', 'male', { lodging: 'hotel' });
@@ -190,7 +190,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       expect(mine.items.map((o: { id: string }) => o.id)).toContain(offers.mei.id);
       expect(mine.items.every((o: { familyId: string }) => o.familyId === fam[meiHost])).toBe(true);
       const seen = (await as(t[meiHost]).get(`/offers/${offers.mei.id}`).expect(200)).body;
-      expect(seen).toMatchObject({ status: 'offered', origin: 'matching', guest: { givenName: 'Mei', minor: true, allergies: [], diet: [] } });
+      expect(seen).toMatchObject({ status: 'offered', origin: 'matching', guest: { givenName: 'Mei', minor: true, allergies: ['peanuts'], diet: ['vegetarian'] } });
       const hours = (new Date(seen.deadlineAt).getTime() - new Date(seen.createdAt).getTime()) / 3600_000;
       expect(hours).toBeCloseTo(72, 5);
       expect(seen.timeLeftSeconds).toBeGreaterThan(71 * 3600);
@@ -254,6 +254,15 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       events = await eventsOf(d);
       const confirmed = events.find((e) => e.type === 'placement.confirmed' && (e.payload as { memberId: string }).memberId === wei.memberId);
       expect(confirmed?.payload).toMatchObject({ familyId: offers.wei.familyId, stayFrom: '2027-07-01', stayTo: '2027-07-10', address: expect.stringContaining('Tacoma') });
+      // the hosts' briefing (diet, allergies) goes only to the restricted topic, never on the placement topic every service reads
+      expect(JSON.stringify(events.filter((e) => e.type === 'placement.confirmed'))).not.toContain('peanuts');
+      const briefings = await eventually(async () => {
+        const msgs = (await kafka.readAll(withPrefix(prefix, Topics.hostBriefingEvents))).filter((m) => m.key === d).map((m) => parseEnvelope(m.value));
+        expect(msgs).toHaveLength(3);
+        return msgs;
+      }, { timeoutMs: 30000, intervalMs: 250 });
+      expect(briefings.find((e) => (e.payload as { memberId: string }).memberId === mei.memberId)?.payload).toMatchObject({
+        familyId: offers.mei.familyId, guestGivenName: 'Mei', diet: ['vegetarian'], allergies: ['peanuts'], nonSmokingRequired: false });
     });
 
     it('a manual assignment is told every rule it breaks, refused for safeguarding rules, and recorded when overridden', async () => {

@@ -221,9 +221,12 @@ describe('alerts by email: every type, to the right people, in their language (r
     const confirmed = envelope('placement.confirmed', delegationId, { offerId: randomUUID(), delegationId, ...mei, familyId: fam.ruiz, hostUserIds: [u.hostEs.id], familyName: 'Ruiz',
       address: '12 Elm St, Tacoma, WA', stayFrom: '2027-07-01', stayTo: '2027-07-10' });
     await send(Topics.placementEvents, confirmed);
-    expect(await emailed('welcome-packet-host', idOf(confirmed), 1)).toEqual({ 'rosa@ruiz.example': 'es' });
+    const briefing = envelope('placement.host-briefing', delegationId, { offerId: JSON.parse(confirmed.value).payload.offerId, delegationId, ...mei, familyId: fam.ruiz, familyName: 'Ruiz',
+      hostUserIds: [u.hostEs.id], guestGivenName: 'Mei', stayFrom: '2027-07-01', stayTo: '2027-07-10', diet: ['vegetarian'], allergies: ['peanuts'], nonSmokingRequired: false });
+    await send(Topics.hostBriefingEvents, briefing);
+    expect(await emailed('welcome-packet-host', idOf(briefing), 1)).toEqual({ 'rosa@ruiz.example': 'es' });
     expect(await emailed('welcome-packet-guest', idOf(confirmed), 1)).toEqual(hostOrgCoordinator);
-    const packet = sink.messages().find((m) => m.rcptTo[0] === 'rosa@ruiz.example' && m.text.includes('Mei') && m.text.includes('ana@tacoma.example'));
+    const packet = sink.messages().find((m) => m.rcptTo[0] === 'rosa@ruiz.example' && m.text.includes('Mei') && m.text.includes('ana@tacoma.example') && m.text.includes('peanuts') && m.text.includes('vegetarian'));
     expect(packet).toBeDefined();
 
     await readModel(`SELECT 1 FROM rcp_placement WHERE status = 'confirmed'`, [], 1);

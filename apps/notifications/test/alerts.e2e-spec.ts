@@ -271,10 +271,13 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     const confirmed = envelope('placement.confirmed', delegationId, { offerId: randomUUID(), delegationId, ...mei, familyId: fam.ruiz, hostUserIds: [u.hostEs.id], familyName: 'Ruiz',
       address: '12 Elm St, Tacoma, WA', stayFrom: '2027-07-01', stayTo: '2027-07-10' });
     await send(Topics.placementEvents, confirmed);
-    const [host] = await recipientsOf('welcome-packet-host', JSON.parse(confirmed.value).eventId, 1);
+    const briefing = envelope('placement.host-briefing', delegationId, { offerId: JSON.parse(confirmed.value).payload.offerId, delegationId, ...mei, familyId: fam.ruiz, familyName: 'Ruiz',
+      hostUserIds: [u.hostEs.id], guestGivenName: 'Mei', stayFrom: '2027-07-01', stayTo: '2027-07-10', diet: ['vegetarian'], allergies: ['peanuts'], nonSmokingRequired: false });
+    await send(Topics.hostBriefingEvents, briefing);
+    const [host] = await recipientsOf('welcome-packet-host', JSON.parse(briefing.value).eventId, 1);
     expect(host).toMatchObject({ recipient_user_id: u.hostEs.id, time_zone: 'America/Los_Angeles', data: {
       hostName: 'Rosa Ruiz', guestName: 'Mei', arrivalDateTime: '2027-07-01T17:30:00.000Z', stayFrom: '2027-07-01', stayTo: '2027-07-10',
-      pickup: { time: '2027-07-01T18:30:00.000Z', airport: 'SEA', driver: 'Sam Driver' }, needs: { diet: null, allergies: [] },
+      pickup: { time: '2027-07-01T18:30:00.000Z', airport: 'SEA', driver: 'Sam Driver' }, needs: { diet: 'vegetarian', allergies: ['peanuts'] },
       emergencyContact: { name: 'Ana Coordinator (Tacoma Sister Cities)', phone: 'ana@tacoma.example' },
     } });
     expect(await localeOf(host.recipient_user_id)).toBe('es');

@@ -26,6 +26,7 @@ import { FamilyRegisteredV1 } from './host-matching/family-registered.v1';
 import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
 import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
 import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
+import { PlacementHostBriefingV1 } from './host-matching/placement-host-briefing.v1';
 import { ParticipantMatchingProfileChangedV1 } from './participants/participant-matching-profile.v1';
 import { ParticipantTravelDocumentChangedV1 } from './participants/participant-travel-document-changed.v1';
 import { ConflictRaisedV1, ConflictResolvedV1, LodgingAssignedV1, PickupChangedV1, PickupPlannedV1, SegmentBookedV1, SegmentCancelledV1, SegmentChangedV1 } from './logistics/logistics-events.v1';
@@ -73,6 +74,7 @@ export const EventCatalog = {
   'offer.withdrawn': { topic: Topics.placementEvents, versions: { 1: OfferWithdrawnV1 } },
   'placement.confirmed': { topic: Topics.placementEvents, versions: { 1: PlacementConfirmedV1 } },
   'placement.released': { topic: Topics.placementEvents, versions: { 1: PlacementReleasedV1 } },
+  'placement.host-briefing': { topic: Topics.hostBriefingEvents, versions: { 1: PlacementHostBriefingV1 } },
   'guest.unplaced': { topic: Topics.placementEvents, versions: { 1: GuestUnplacedV1 } },
   'segment.booked': { topic: Topics.travelEvents, versions: { 1: SegmentBookedV1 } },
   'segment.changed': { topic: Topics.travelEvents, versions: { 1: SegmentChangedV1 } },

@@ -19,6 +19,8 @@ export const Topics = {
   familyEvents: 'host-matching.family.events',
   /** Matching runs, offers and placements (keyed by delegation id). Producer: host-matching. */
   placementEvents: 'host-matching.placement.events',
+  /** RESTRICTED: what hosts must know about their guest (diet, allergies) for the welcome packet; keyed by delegation id. Producer: host-matching; only notifications reads it. */
+  hostBriefingEvents: 'host-matching.host-briefing.events',
   /** Travel segments, pickup runs, lodging and conflicts (keyed by delegation id). Producer: logistics. */
   travelEvents: 'logistics.travel.events',
   /** Organisations, their invitations and memberships (keyed by organisation id). Producer: gateway. */

@@ -129,14 +129,16 @@ export class PlacementEngine {
     const family = (await familyBasics(tx, [offer.family_id])).get(offer.family_id);
     if (!family) return false;
     const stay = stayOf(delegation);
-    await this.outbox.append(tx, {
-      type: 'placement.confirmed', version: 1, aggregateId: offer.delegation_id, organisationId: offer.organisation_id, occurredAt: now,
-      payload: {
-        offerId: offer.id, delegationId: offer.delegation_id, memberId: offer.member_id, participantId: offer.participant_id, familyId: offer.family_id,
-        hostUserIds: family.host_user_ids, familyName: family.name, address: family.address, latitude: family.latitude, longitude: family.longitude,
-        stayFrom: stay.from, stayTo: stay.to,
-      },
-    });
+    const ids = { offerId: offer.id, delegationId: offer.delegation_id, memberId: offer.member_id, participantId: offer.participant_id, familyId: offer.family_id, hostUserIds: family.host_user_ids };
+    const env = { aggregateId: offer.delegation_id, organisationId: offer.organisation_id, occurredAt: now };
+    await this.outbox.appendMany(tx, [
+      { ...env, type: 'placement.confirmed', version: 1,
+        payload: { ...ids, familyName: family.name, address: family.address, latitude: family.latitude, longitude: family.longitude, stayFrom: stay.from, stayTo: stay.to } },
+      // the guest's needs for the hosts' welcome packet, on the restricted topic only notifications reads
+      { ...env, type: 'placement.host-briefing', version: 1,
+        payload: { ...ids, familyName: family.name, guestGivenName: guest.givenName ?? '', stayFrom: stay.from, stayTo: stay.to, diet: guest.diet, allergies: guest.allergies,
+          nonSmokingRequired: guest.nonSmokingRequired } },
+    ]);
     return true;
   }
 
