@@ -95,7 +95,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     const env = loadEnv(NotificationsEnv, {
       ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn',
       SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.smtpPort), SMTP_FROM: 'Twinning <notifications@twinning.test>',
-      NOTIFY_RETRY_BASE_MS: '200', NOTIFY_MAX_ATTEMPTS: '5', EMAIL_SEND_INTERVAL_MS: '100', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0',
+      NOTIFY_RETRY_BASE_MS: '200', NOTIFY_MAX_ATTEMPTS: '6', EMAIL_SEND_INTERVAL_MS: '100', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0',
     });
     app = await createServiceApp({
       service: 'notifications',
@@ -196,7 +196,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     }, { timeoutMs: 15000 });
     for (const e of sent) {
       expect(e.attempts).toBeGreaterThan(1);
-      expect(e.attempts).toBeLessThan(5);
+      expect(e.attempts).toBeLessThan(6);
       expect(received(e.id)).toHaveLength(1);
     }
     const log = (await as(t.coordinator).get(`/deliveries?recipientUserId=${u.bo}&channel=email&status=sent`).expect(200)).body.items;
@@ -210,7 +210,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     await enqueue(r);
     const failed = await eventually(async () => {
       const e = await emailOf(r.eventId);
-      expect(e).toMatchObject({ status: 'failed', attempts: 5, last_error: expect.stringContaining('421') });
+      expect(e).toMatchObject({ status: 'failed', attempts: 6, last_error: expect.stringContaining('421') });
       return e;
     }, { timeoutMs: 20000 });
     sink.accept();
@@ -220,9 +220,9 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
       return parseEnvelope(msgs[0].value);
     }, { timeoutMs: 20000, intervalMs: 250 });
     expect(event).toMatchObject({ type: 'notification.delivery-failed', version: 1, organisationId: orgA, producer: 'notifications',
-      payload: { deliveryId: failed.id, sourceEventId: r.eventId, notificationType: 'offer-accepted', channel: 'email', recipientUserId: u.dee, delegationId, subjectId: 'member-9', attempts: 5 } });
+      payload: { deliveryId: failed.id, sourceEventId: r.eventId, notificationType: 'offer-accepted', channel: 'email', recipientUserId: u.dee, delegationId, subjectId: 'member-9', attempts: 6 } });
     expect(received(failed.id)).toHaveLength(0);
-    expect((await as(t.coordinator).get(`/deliveries?status=failed&delegationId=${delegationId}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: failed.id, attempts: 5 })]);
+    expect((await as(t.coordinator).get(`/deliveries?status=failed&delegationId=${delegationId}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: failed.id, attempts: 6 })]);
   });
 
   it('an opted-out category is recorded skipped on both channels; safety types are sent anyway', async () => {
