@@ -23,7 +23,7 @@ const day = (offset: number): string => new Date(Date.now() + offset * 86400000)
 export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
   'admin@fuzhou.example': [
     {
-      name: 'Lin family', address: '18 Wusi Road, Gulou District, Fuzhou', latitude: 26.0889, longitude: 119.3031, bedrooms: 2, beds: 2, pets: ['cat'], smoking: false,
+      name: 'Lin', address: '18 Wusi Road, Gulou District, Fuzhou', latitude: 26.0889, longitude: 119.3031, bedrooms: 2, beds: 2, pets: ['cat'], smoking: false,
       languages: ['zh-CN', 'en'], diets: ['omnivore'], interests: ['music', 'violin', 'calligraphy'], guestAgeMin: 14, guestAgeMax: 18, guestGender: 'any',
       availability: [{ from: '2027-04-08', to: '2027-04-20' }], timesHosted: 3,
       members: [
@@ -34,7 +34,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
       checks: { 'Lin Wei': 300, 'Chen Hong': 300 }, homeVisit: { visitedBy: 'Zheng Yu', daysAgo: 40 },
     },
     {
-      name: 'Wang family', address: '6 Pushang Avenue, Cangshan District, Fuzhou', latitude: 26.0377, longitude: 119.2734, bedrooms: 1, beds: 2, pets: [], smoking: false,
+      name: 'Wang', address: '6 Pushang Avenue, Cangshan District, Fuzhou', latitude: 26.0377, longitude: 119.2734, bedrooms: 1, beds: 2, pets: [], smoking: false,
       languages: ['zh-CN', 'en'], diets: ['vegetarian'], interests: ['piano', 'tea culture', 'hiking'], guestAgeMin: 15, guestAgeMax: 18, guestGender: 'female',
       availability: [{ from: '2027-04-01', to: '2027-04-30' }], timesHosted: 1,
       members: [
@@ -46,7 +46,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
       checks: { 'Wang Fang': 250, 'Wang Jun': 20, 'Zhao Li': 250 }, homeVisit: { visitedBy: 'Zheng Yu', daysAgo: 25 },
     },
     {
-      name: 'Huang family', address: '120 Hualin Road, Gulou District, Fuzhou', latitude: 26.1034, longitude: 119.3000, bedrooms: 1, beds: 1, pets: ['fish'], smoking: false,
+      name: 'Huang', address: '120 Hualin Road, Gulou District, Fuzhou', latitude: 26.1034, longitude: 119.3000, bedrooms: 1, beds: 1, pets: ['fish'], smoking: false,
       languages: ['zh-CN'], diets: ['omnivore'], interests: ['table tennis', 'painting'], guestAgeMin: 12, guestAgeMax: 17, guestGender: 'male',
       availability: [{ from: '2027-04-05', to: '2027-04-19' }], timesHosted: 0,
       members: [
@@ -59,7 +59,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
   ],
   'admin@sandiego.example': [
     {
-      name: 'Garcia family', address: '3900 Utah St, North Park, San Diego, CA', latitude: 32.7479, longitude: -117.1294, bedrooms: 2, beds: 2, pets: ['dog'], smoking: false,
+      name: 'Garcia', address: '3900 Utah St, North Park, San Diego, CA', latitude: 32.7479, longitude: -117.1294, bedrooms: 2, beds: 2, pets: ['dog'], smoking: false,
       languages: ['en', 'es'], diets: ['halal', 'omnivore'], interests: ['soccer', 'surfing', 'cooking'], guestAgeMin: 14, guestAgeMax: 19, guestGender: 'any',
       availability: [{ from: '2027-07-01', to: '2027-07-31' }], timesHosted: 4,
       members: [
@@ -70,7 +70,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
       checks: { 'Maria Garcia': 280, 'Jose Garcia': 280 }, homeVisit: { visitedBy: 'Dana Brooks', daysAgo: 60 },
     },
     {
-      name: 'Patel family', address: '4400 Genesee Ave, Clairemont, San Diego, CA', latitude: 32.8216, longitude: -117.1818, bedrooms: 1, beds: 1, pets: [], smoking: false,
+      name: 'Patel', address: '4400 Genesee Ave, Clairemont, San Diego, CA', latitude: 32.8216, longitude: -117.1818, bedrooms: 1, beds: 1, pets: [], smoking: false,
       languages: ['en', 'gu', 'ur'], diets: ['vegetarian', 'halal'], interests: ['cricket', 'science', 'chess'], guestAgeMin: 16, guestAgeMax: 25, guestGender: 'male',
       availability: [{ from: '2027-07-03', to: '2027-07-28' }], timesHosted: 0,
       members: [
@@ -84,16 +84,22 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
 };
 
 /** Registers the organisation's demo host families that do not exist yet (by name), with their checks and home visit. */
-export async function seedFamilies(call: Call, gateway: string, admin: string, token: string): Promise<void> {
+export async function seedFamilies(call: Call, gateway: string, admin: string, token: string, hostsOf: (family: string) => string[] = () => []): Promise<void> {
   for (const f of DEMO_FAMILIES[admin] ?? []) {
-    const existing = await call<{ items: { name: string }[] }>(gateway, 'GET', `/api/host-matching/families?q=${encodeURIComponent(f.name)}`, token);
+    const existing = await call<{ items: { id: string; name: string; hostUserIds: string[] }[] }>(gateway, 'GET', `/api/host-matching/families?q=${encodeURIComponent(f.name)}`, token);
     if (existing.status !== 200) throw new Error(`GET /api/host-matching/families answered ${existing.status}`);
-    if (existing.body.items.some((x) => x.name === f.name)) {
+    const found = existing.body.items.find((x) => x.name === f.name);
+    const hostUserIds = hostsOf(f.name);
+    if (found) {
+      if (hostUserIds.some((h) => !found.hostUserIds.includes(h))) {
+        const res = await call(gateway, 'PATCH', `/api/host-matching/families/${found.id}`, token, { hostUserIds: [...new Set([...found.hostUserIds, ...hostUserIds])] });
+        if (res.status !== 200) throw new Error(`linking the hosts of ${f.name} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      }
       process.stdout.write(`[demo] exists: host family ${f.name}\n`);
       continue;
     }
     const { checks, homeVisit, ...profile } = f;
-    const created = await call<{ id: string; members: { id: string; name: string }[] }>(gateway, 'POST', '/api/host-matching/families', token, profile);
+    const created = await call<{ id: string; members: { id: string; name: string }[] }>(gateway, 'POST', '/api/host-matching/families', token, { ...profile, hostUserIds });
     if (created.status !== 201) throw new Error(`registering host family "${f.name}" answered ${created.status}: ${JSON.stringify(created.body)}`);
     const base = `/api/host-matching/families/${created.body.id}`;
     for (const [name, expiresIn] of Object.entries(checks)) {
@@ -106,6 +112,6 @@ export async function seedFamilies(call: Call, gateway: string, admin: string, t
       if (res.status !== 201) throw new Error(`home visit of "${f.name}" answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
     const vetting = await call<{ eligibleForMinors: boolean; reasons: { code: string }[] }>(gateway, 'GET', `${base}/vetting`, token);
-    process.stdout.write(`[demo] host family ${created.body.id}: ${f.name} (eligible for minors: ${vetting.body.eligibleForMinors}${vetting.body.reasons?.length ? `; ${vetting.body.reasons.map((r) => r.code).join(', ')}` : ''})\n`);
+    process.stdout.write(`[demo] host family ${created.body.id}: the ${f.name} family (eligible for minors: ${vetting.body.eligibleForMinors}${vetting.body.reasons?.length ? `; ${vetting.body.reasons.map((r) => r.code).join(', ')}` : ''})\n`);
   }
 }

@@ -25,7 +25,7 @@ const student = (givenName: string, familyName: string, dateOfBirth: string, gen
 
 export const DEMO_PARTICIPANTS: Record<string, DemoPerson[]> = {
   'Tacoma Youth Symphony to Fuzhou': [
-    student('Emma', 'Larsen', '2010-09-14', 'female', parent('Karen Larsen', 'mother', '+1 253 555 0111', '2027-01-15T19:00:00Z'), { allergies: 'peanuts (anaphylaxis; carries an adrenaline auto-injector)', medicalNotes: 'two auto-injectors in the chaperone kit' }),
+    student('Emma', 'Larsen', '2010-09-14', 'female', parent('Karen Larsen', 'mother', '+1 253 555 0111', '2027-01-15T19:00:00Z'), { allergies: 'peanuts', medicalNotes: 'anaphylaxis to peanuts: two adrenaline auto-injectors in the chaperone kit' }),
     student('Noah', 'Nguyen', '2011-02-03', 'male', parent('Linh Nguyen', 'father', '+1 253 555 0112', '2027-01-16T02:30:00Z'), { dietaryNeeds: 'vegetarian', languages: ['en', 'vi'] }),
     student('Sofia', 'Ramirez', '2012-06-21', 'female', parent('Maria Ramirez', 'mother', '+1 253 555 0113', '2027-01-18T17:45:00Z'), { languages: ['en', 'es'] }),
     student('Jamal', 'Carter', '2009-11-30', 'male', parent('Denise Carter', 'mother', '+1 253 555 0114', '2027-01-20T20:10:00Z')),

@@ -44,12 +44,12 @@ export async function seedPlacements(call: Call, gateway: string, tokenOf: (admi
     if (first) {
       const a = await call<{ status: string; familyName: string }>(gateway, 'POST', `/api/host-matching/offers/${first}/accept`, token);
       if (a.status !== 200) throw new Error(`accepting an offer answered ${a.status}: ${JSON.stringify(a.body)}`);
-      process.stdout.write(`[demo] ${a.body.familyName} accepted (on the phone): ${a.body.status}\n`);
+      process.stdout.write(`[demo] the ${a.body.familyName} family accepted (on the phone): ${a.body.status}\n`);
     }
     if (second && m.declineReason) {
       const d = await call<{ familyName: string; rematch: { placed: number; unplaced: number } | null }>(gateway, 'POST', `/api/host-matching/offers/${second}/decline`, token, { reason: m.declineReason });
       if (d.status !== 200) throw new Error(`declining an offer answered ${d.status}: ${JSON.stringify(d.body)}`);
-      process.stdout.write(`[demo] ${d.body.familyName} declined; automatic re-match: ${d.body.rematch?.placed ?? 0} placed, ${d.body.rematch?.unplaced ?? 0} unplaced\n`);
+      process.stdout.write(`[demo] the ${d.body.familyName} family declined; automatic re-match: ${d.body.rematch?.placed ?? 0} placed, ${d.body.rematch?.unplaced ?? 0} unplaced\n`);
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import { DEMO_FAMILIES, seedFamilies } from './demo-families';
 import { seedParticipants } from './demo-participants';
+import { hostsOf, seedPeople } from './demo-people';
 import { seedPlacements } from './demo-placements';
 import { seedTravel } from './demo-travel';
 import { linkDelegation, seedPartnership } from './demo-partnerships';
@@ -74,6 +75,12 @@ async function seedItinerary(gateway: string, token: string, delegationId: strin
 async function main(): Promise<void> {
   const gateway = (process.argv[2] ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const delegationIds: Record<string, string> = {};
+  // coordinators, youth managers and hosts, invited by email and accepting from the email in the local SMTP sink
+  const people: Record<string, Record<string, string>> = {};
+  for (const admin of ['admin@tacoma.example', 'admin@sandiego.example', 'admin@fuzhou.example']) {
+    const me = await login(gateway, admin);
+    people[admin] = await seedPeople(call, gateway, admin, me.token, me.organisationId);
+  }
   for (const org of DEMO) {
     const me = await login(gateway, org.admin);
     const partnershipId = await seedPartnership(call, gateway, org.admin, me.token);
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
     }
   }
   // host families: in Fuzhou for the Tacoma students, in San Diego for the Jalalabad students
-  for (const admin of Object.keys(DEMO_FAMILIES)) await seedFamilies(call, gateway, admin, (await login(gateway, admin)).token);
+  for (const admin of Object.keys(DEMO_FAMILIES)) await seedFamilies(call, gateway, admin, (await login(gateway, admin)).token, (family) => hostsOf(admin, family, people[admin] ?? {}));
   // matching, offers, an acceptance and a decline with its automatic re-match
   await seedPlacements(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
   // flights (one across the date line), hotel rooms, airport pickups, a calendar feed per delegation

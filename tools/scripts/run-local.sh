@@ -180,6 +180,7 @@ printf '  %-14s %s\n' kafka "$KAFKA_BROKERS"
 if [ -n "$smtp_sink_url" ]; then printf '  %-14s %s   (SMTP 127.0.0.1:%s; JSON: GET/DELETE %smessages)\n' mail "$smtp_sink_url" "$SMTP_SINK_PORT" "$smtp_sink_url"; fi
 printf '  %-14s %s\n' postgres "$(pg_base_url)/$(db_name '<service>')"
 printf '  %-14s %s\n' sign-in "admin@tacoma.example / admin@sandiego.example / admin@fuzhou.example, password \$DEMO_ADMIN_PASSWORD ($DEMO_ADMIN_PASSWORD)"
+printf '  %-14s %s\n' '' "coordinator@tacoma.example, youth@tacoma.example, coordinator@fuzhou.example (zh), chen.hong@fuzhou.example (host, zh), maria.garcia@sandiego.example (host, es)... password twinning-demo-person"
 echo "Ctrl-C stops everything (or tools/scripts/stop-local.sh from another terminal)."
 
 # foreground until Ctrl-C/TERM, or until a service exits on its own

@@ -1,0 +1,62 @@
+/**
+ * Demo people (issues #3 and #7): a coordinator, a youth programme manager and the hosts of the demo families in each
+ * organisation, invited through the API like real users. The invitation email arrives in the local SMTP sink, in the
+ * invitee's language; the seed reads the accept link from that email and accepts it, as the person would. Idempotent:
+ * someone already a member is kept. Without the sink (SMTP_SINK_HTTP_PORT unset) only the admins exist.
+ */
+import { Call, until } from './demo-support';
+
+export const DEMO_PASSWORD_PEOPLE = process.env.DEMO_PEOPLE_PASSWORD ?? 'twinning-demo-person';
+
+interface DemoPerson { email: string; name: string; roles: string[]; language: string; hostOf?: string }
+
+/** By organisation admin. `hostOf` names the demo family (demo-families.ts) the person hosts. */
+export const DEMO_PEOPLE: Record<string, DemoPerson[]> = {
+  'admin@tacoma.example': [
+    { email: 'coordinator@tacoma.example', name: 'Jordan Ellis', roles: ['coordinator'], language: 'en' },
+    { email: 'youth@tacoma.example', name: 'Priya Raman', roles: ['youth-manager'], language: 'en' },
+  ],
+  'admin@fuzhou.example': [
+    { email: 'coordinator@fuzhou.example', name: 'Zheng Yu', roles: ['coordinator'], language: 'zh-CN' },
+    { email: 'chen.hong@fuzhou.example', name: 'Chen Hong', roles: ['host'], language: 'zh-CN', hostOf: 'Lin' },
+    { email: 'wang.fang@fuzhou.example', name: 'Wang Fang', roles: ['host'], language: 'zh-CN', hostOf: 'Wang' },
+  ],
+  'admin@sandiego.example': [
+    { email: 'coordinator@sandiego.example', name: 'Dana Brooks', roles: ['coordinator'], language: 'en' },
+    { email: 'maria.garcia@sandiego.example', name: 'Maria Garcia', roles: ['host'], language: 'es', hostOf: 'Garcia' },
+  ],
+};
+
+interface SinkMessage { to?: string | string[]; rcptTo?: string[]; text?: string }
+
+/** Invites the organisation's demo people not yet members and accepts each invitation from its email; returns email → user id. */
+export async function seedPeople(call: Call, gateway: string, admin: string, token: string, organisationId: string): Promise<Record<string, string>> {
+  const sinkPort = process.env.SMTP_SINK_HTTP_PORT;
+  const members = await call<{ items: { userId: string; email: string }[] }>(gateway, 'GET', `/api/identity/organisations/${organisationId}/members`, token);
+  if (members.status !== 200) throw new Error(`GET members of ${admin}'s organisation answered ${members.status}`);
+  const ids: Record<string, string> = Object.fromEntries(members.body.items.map((m) => [m.email, m.userId]));
+  if (!sinkPort) return ids;
+  for (const p of DEMO_PEOPLE[admin] ?? []) {
+    if (ids[p.email]) continue;
+    const invited = await call(gateway, 'POST', `/api/identity/organisations/${organisationId}/invitations`, token, { email: p.email, name: p.name, roles: p.roles, language: p.language });
+    if (invited.status !== 201) throw new Error(`inviting ${p.email} answered ${invited.status}: ${JSON.stringify(invited.body)}`);
+    // the notifications service sends the invitation by email; read the link from the sink, as the invitee would
+    const link = await until(`the invitation email to ${p.email}`, async () => {
+      const res = await fetch(`http://127.0.0.1:${sinkPort}/messages`);
+      const body = (await res.json()) as SinkMessage[] | { items?: SinkMessage[]; messages?: SinkMessage[] };
+      const all = Array.isArray(body) ? body : (body.items ?? body.messages ?? []);
+      const mail = all.find((m) => JSON.stringify(m.to ?? m.rcptTo ?? '').includes(p.email) && /token=/.test(m.text ?? ''));
+      return mail ? /token=([^\s&"<>]+)/.exec(mail.text ?? '')?.[1] : undefined;
+    }, 90000);
+    const accepted = await call<{ userId: string }>(gateway, 'POST', '/api/identity/invitations/accept', null, { token: decodeURIComponent(link), name: p.name, password: DEMO_PASSWORD_PEOPLE, language: p.language });
+    if (accepted.status !== 200 && accepted.status !== 201) throw new Error(`accepting ${p.email}'s invitation answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+    ids[p.email] = accepted.body.userId;
+    process.stdout.write(`[demo] ${p.name} <${p.email}> (${p.roles.join(', ')}, ${p.language}) accepted the invitation from the email\n`);
+  }
+  return ids;
+}
+
+/** The host user ids of a demo family (by name). */
+export function hostsOf(admin: string, familyName: string, ids: Record<string, string>): string[] {
+  return (DEMO_PEOPLE[admin] ?? []).filter((p) => p.hostOf === familyName && ids[p.email]).map((p) => ids[p.email]);
+}
