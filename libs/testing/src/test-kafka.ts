@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { ensureTopics } from '@twinning/platform-messaging';
 
 
@@ -46,7 +46,7 @@ export class TestKafka {
     await admin.connect();
     let ends: { partition: number; high: string }[];
     try {
-      ends = await admin.fetchTopicOffsets(topic);
+      ends = await fetchOffsetsOnceLed(admin, topic);
     } finally {
       await admin.disconnect();
     }
@@ -86,5 +86,20 @@ export class TestKafka {
 
   async close(): Promise<void> {
     await this.producer?.disconnect().catch(() => undefined);
+  }
+}
+
+/** Errors of a topic just created whose partitions have no leader elected yet: they pass within a moment. */
+const ELECTION_PENDING = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** `fetchTopicOffsets`, retried for a few seconds while a new topic's partition leaders are still being elected. */
+async function fetchOffsetsOnceLed(admin: Admin, topic: string): Promise<{ partition: number; high: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (e) {
+      if (attempt >= 40 || !ELECTION_PENDING.has((e as { type?: string }).type ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
