@@ -2,14 +2,9 @@
  * OpenAPI description of the host-matching service's host families and vetting endpoints (issue #5,
  * items 1 and 2), spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const e400 = json(problem, 'invalid input; `fields` names each bad field');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
+import { e400, e401, e403, json, problem, q } from './openapi-parts';
 const e404 = json(problem, 'no such host family visible to you (another organisation, or a family you do not host)');
 const familyId = { name: 'familyId', in: 'path', required: true, description: 'host family id', schema: { type: 'string', format: 'uuid' } };
-const q = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const date = { type: 'string', format: 'date' };
 const strings = { type: 'array', items: { type: 'string' } };
 const body = (ref: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });

@@ -3,15 +3,8 @@
  * into PROXIED_PATHS / PROXIED_SCHEMAS. The feed itself (`/api/logistics/calendar/{file}`) is public: its secret
  * token is the credential.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const e400 = json(problem, 'invalid input; `fields` names each bad field');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
+import { e400, e401, e403, id, json, problem, ref, uuid } from './openapi-parts';
 const e404delegation = json(problem, 'no such delegation known to logistics, owned by or shared with your organisation (DELEGATION.NOT_FOUND)');
-const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
-const id = { type: 'string', format: 'uuid' };
 const dateTime = { type: 'string', format: 'date-time' };
 const CONFLICT_KINDS = ['ARRIVES_AFTER_FIRST_ACTIVITY', 'NO_LODGING_FOR_NIGHT', 'DEPARTS_BEFORE_VISIT_ENDS', 'PICKUP_OVER_CAPACITY', 'MINOR_WITHOUT_ADULT_IN_RUN', 'PASSPORT_EXPIRES_TOO_SOON'];
 const FEED_KINDS = ['delegation', 'participant', 'family'];

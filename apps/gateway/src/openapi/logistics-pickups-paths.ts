@@ -3,16 +3,8 @@
  * runs with the waiting report and safeguarding check, driver assignment, the pickup sheet. Spread into
  * PROXIED_PATHS / PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const e400 = json(problem, 'invalid input; `fields` names each bad field');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
+import { e400, e401, e403, id, json, problem, q, ref, uuid } from './openapi-parts';
 const e404delegation = json(problem, 'no such delegation known to logistics, owned by or shared with your organisation (DELEGATION.NOT_FOUND)');
-const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
-const q = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
-const id = { type: 'string', format: 'uuid' };
 const dateTime = { type: 'string', format: 'date-time' };
 const localTime = { type: 'string', example: '2027-06-01T12:05:00', description: 'wall clock in `timeZone`, no offset' };
 const DRIVER_KINDS = ['host-family-member', 'volunteer', 'hired-service'];

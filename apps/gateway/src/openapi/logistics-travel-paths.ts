@@ -2,15 +2,9 @@
  * OpenAPI description of the logistics service's travel segments, manifests and lodging (issue #6, items 1, 2 and 4),
  * spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+import { e401, e403, json, problem, q, ref, uuid } from './openapi-parts';
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
-const q = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const e400 = (what: string) => json(problem, `invalid input; \`fields\` names each bad field${what ? ` (${what})` : ''}`);
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
 const e404 = json(problem, 'no such delegation visible to you (another organisation that it is not shared with), or no such segment or stay in it');
 const e409 = (codes: string) => json(problem, codes);
 

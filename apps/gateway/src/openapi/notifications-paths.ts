@@ -3,13 +3,7 @@
  * marks and unread count, their preferences, and the delivery log of the organisation. Spread into PROXIED_PATHS /
  * PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const e400 = json(problem, 'invalid input; `fields` names each bad field');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
-const id = { type: 'string', format: 'uuid' };
+import { e400, e401, e403, id, json, problem, ref } from './openapi-parts';
 const dateTime = { type: 'string', format: 'date-time' };
 const nullableDateTime = { ...dateTime, nullable: true };
 const STATUSES = ['queued', 'sent', 'failed', 'skipped', 'digested', 'read'];

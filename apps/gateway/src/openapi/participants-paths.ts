@@ -2,15 +2,9 @@
  * OpenAPI description of the delegations service's participants, welfare (check-ins, incidents) and
  * reports endpoints (issue #4), spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const e400 = json(problem, 'invalid input; `fields` names each bad field');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
+import { e400, e401, e403, json, problem, q, uuid } from './openapi-parts';
 const e404 = (what: string) => json(problem, `no such ${what} visible to your organisation`);
 const e409 = json(problem, 'the state does not allow it (`code` names the rule)');
-const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
-const q = (name: string, schema: object, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
 const paging = [q('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }), q('offset', { type: 'integer', minimum: 0, default: 0 })];
 const page = (ref: string) => ({ type: 'object', properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${ref}` } }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } });
 const date = { type: 'string', format: 'date' };

@@ -3,19 +3,12 @@
  * settings, guests, matching runs with explanations, "why not", releasing proposals as offers, manual assignment,
  * the rooming list, and the offers hosts answer. Spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
-const problem = { $ref: '#/components/schemas/Problem' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+import { e401, e403, id, json, problem, q, ref, uuid } from './openapi-parts';
 const e400 = json(problem, 'invalid input; `fields` names each bad field (also a domain rule about an input, e.g. MATCHING.VENUE_MISSING names `venue`)');
-const e401 = json(problem, 'missing, expired or invalid access token');
-const e403 = json(problem, 'the role does not allow it');
 const e404delegation = json(problem, 'no such delegation known to host matching, owned by or shared with your organisation (DELEGATION.NOT_FOUND)');
 const e404offer = json(problem, 'no such offer visible to you: another organisation, or (for a host) an offer to a family you do not host (OFFER.NOT_FOUND)');
 const e409 = (codes: string) => json(problem, `the state does not allow it (\`code\`: ${codes})`);
-const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
-const q = (name: string, schema: object, description?: string, required = false) => ({ name, in: 'query', schema, ...(required ? { required } : {}), ...(description ? { description } : {}) });
 const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
-const id = { type: 'string', format: 'uuid' };
 const nullableId = { ...id, nullable: true };
 const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
