@@ -5,6 +5,7 @@
 //   type:contracts -> type:contracts; no npm package but class-validator / class-transformer
 //   type:testing   -> type:platform, type:contracts
 //   type:e2e       -> type:testing, type:contracts             (tests/system: built services as processes)
+//   type:web       -> type:contracts                           (apps/web: API types come from the OpenAPI document)
 //   scope:<app>    -> scope:<app>, scope:shared                (an app never imports another app)
 // The rule needs a project graph cached in .nx/workspace-data (any `nx` command writes it, e.g.
 // `nx show projects`); without one it prints a warning and checks nothing, so `npm run lint` refreshes it first.
@@ -12,9 +13,9 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notifications'];
-const TS = ['**/*.ts'];
-const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
+const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notifications', 'web'];
+const TS = ['**/*.ts', '**/*.tsx'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'apps/web/**/*.test.{ts,tsx}', 'apps/web/e2e/**/*.ts'];
 
 const scopeConstraints = [
   ...APPS.map((app) => ({ sourceTag: `scope:${app}`, onlyDependOnLibsWithTags: [`scope:${app}`, 'scope:shared'] })),
@@ -46,6 +47,8 @@ function boundaries({ tests }) {
           ...(tests ? {} : { allowedExternalImports: CONTRACTS_ALLOWED, bannedExternalImports: CONTRACTS_BANNED }),
         },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contracts'] },
+        // the web app (apps/web, a browser bundle): the shared contracts at most, never a service or a platform lib
+        { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'] },
         // black-box system tests (tests/system): they run the built services as processes and talk HTTP and
         // Kafka, so they see the harness and the event contracts, never a service's or a platform lib's code
         { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },

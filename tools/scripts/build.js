@@ -19,7 +19,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'dist');
 const SOURCE_ROOTS = ['apps', 'libs', 'bench', 'tools'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'tmp', 'test', '__tests__', 'coverage']);
-const SKIP_PATHS = new Set([path.join(ROOT, 'tools', 'kafka')]);
+// apps/web is a browser bundle built by Vite (npm run web:build -> dist/web), not by SWC
+const SKIP_PATHS = new Set([path.join(ROOT, 'tools', 'kafka'), path.join(ROOT, 'apps', 'web')]);
 const ASSET_EXT = new Set(['.json', '.html', '.hbs', '.mjml', '.ejs', '.txt', '.sql', '.css', '.svg', '.png', '.ics']);
 // assets are copied from src/ folders, and from templates/ folders (apps/notifications/templates: the translators' files)
 const ASSET_DIRS = new Set(['src', 'templates']);

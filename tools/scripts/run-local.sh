@@ -79,6 +79,10 @@ else
 fi
 
 node tools/scripts/build.js
+# the web app (apps/web) into dist/web: the gateway serves it at http://127.0.0.1:3000/
+if ! npx vite build --config apps/web/vite.config.mts --logLevel warn; then
+  echo "[web] the web app did not build; the API still runs (see npm run web:build)" >&2
+fi
 
 smtp_sink_url=""
 if [ -z "${SMTP_HOST:-}" ]; then

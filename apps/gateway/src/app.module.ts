@@ -14,6 +14,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { ownRoutesMiddleware } from './routing/own-routes.middleware';
 import { createServiceProxy } from './routing/service-proxy';
 import { serviceRoutes } from './routing/service-routes';
+import { webAppMiddleware } from './routing/web-app.middleware';
 
 export const SERVICE = 'gateway';
 
@@ -41,7 +42,8 @@ export class AppModule {
 /**
  * How the gateway is started (main.ts and tests). Proxied bodies stream to the services untouched,
  * so Nest parses none; the middleware, in order: JSON bodies for /api/identity only (and Swagger
- * UI's files), the audit trail (before the proxy, so proxied requests are recorded too), the proxy.
+ * UI's files), the web app at / (apps/web built into dist/web, when it was built), the audit trail (before the
+ * proxy, so proxied requests are recorded too), the proxy.
  */
 export function gatewayApp(env: GatewayEnv, messaging: Partial<MessagingModuleOptions> = {}): BootstrapOptions {
   const audit = new AuditTrail();
@@ -54,6 +56,7 @@ export function gatewayApp(env: GatewayEnv, messaging: Partial<MessagingModuleOp
     bodyParser: false,
     middleware: [
       ownRoutesMiddleware(),
+      webAppMiddleware(env.WEB_DIST_DIR || undefined),
       auditMiddleware(audit, verifier, (req) => clientAddress(req, env.TRUSTED_PROXY_HOPS)),
       createServiceProxy(serviceRoutes(env)),
     ],

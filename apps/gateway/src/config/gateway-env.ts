@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min, Validate } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, Validate } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
 import { IsPrivateKey } from '@twinning/platform-auth';
 import { PairsWithPublicKey } from './key-pair.validator';
@@ -29,6 +29,11 @@ export class GatewayEnv extends BaseServiceEnv {
   /** Where people open the web app: invitation links are `<PUBLIC_WEB_URL>/accept-invitation?token=...`. */
   @IsUrl(URL_OPTS)
   PUBLIC_WEB_URL = 'http://127.0.0.1:3000';
+
+  /** The built web app the gateway serves at / (default: dist/web beside the gateway's build; `npm run web:build`). */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 
   @IsInt()
   @Min(30)

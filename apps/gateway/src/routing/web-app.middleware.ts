@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+type Next = (err?: unknown) => void;
+type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+interface ExpressLike {
+  static(root: string, options: { index: false; maxAge: string; fallthrough: true }): Handler;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const express = require('express') as ExpressLike;
+
+/** Where `npm run web:build` writes the web app: dist/web, beside dist/apps (this file runs from dist/apps/gateway/src/routing). */
+export const DEFAULT_WEB_DIST_DIR = resolve(__dirname, '..', '..', '..', '..', 'web');
+
+/**
+ * Serves the web app (apps/web, built into `dir`) at `/`: its files as they are (hashed assets cached), and
+ * index.html for every other GET of a page (no file extension) so the browser's router takes over (SPA fallback).
+ * `/api/...` and `/health` are never touched. When `dir` holds no index.html (the web app was not built), it
+ * serves nothing and every request passes through.
+ */
+export function webAppMiddleware(dir: string = DEFAULT_WEB_DIST_DIR): Handler {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return (_req, _res, next) => next();
+  const files = express.static(dir, { index: false, maxAge: '1h', fallthrough: true });
+  const html = readFileSync(index);
+  return (req, res, next) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/health') return next();
+    files(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (extname(path)) return next(); // a missing file is a 404, not the app
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-length': html.length });
+      res.end(req.method === 'HEAD' ? undefined : html);
+    });
+  };
+}

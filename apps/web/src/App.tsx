@@ -1,0 +1,101 @@
+import { AppShell, Anchor, Button, Group, MantineProvider, NativeSelect, Title } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { i18n } from 'i18next';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, type RouterProps } from 'react-router';
+import { LANGUAGES } from './i18n';
+import { DashboardPage } from './pages/DashboardPage';
+import { DelegationPage } from './pages/DelegationPage';
+import { HostOfferPage, HostOffersPage } from './pages/HostOffersPage';
+import { SignInPage } from './pages/SignInPage';
+import { isHostOnly, SessionProvider, useSession, type Session } from './session';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <NativeSelect
+      aria-label={t('app.language')}
+      size="xs"
+      value={i18n.resolvedLanguage ?? 'en'}
+      onChange={(e) => void i18n.changeLanguage(e.currentTarget.value)}
+      data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
+    />
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const hostOnly = isHostOnly(session);
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Title order={1} size="h4">{t('app.title')}</Title>
+            {session && !hostOnly && <Anchor component={Link} to="/">{t('app.dashboard')}</Anchor>}
+            {session?.roles.includes('host') && <Anchor component={Link} to="/offers">{t('app.offers')}</Anchor>}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            {session && <Button variant="subtle" size="xs" onClick={signOut}>{t('app.signOut')}</Button>}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main">{children}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { session } = useSession();
+  return isHostOnly(session) ? <Navigate to="/offers" replace /> : <DashboardPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/" element={<RequireSession><Home /></RequireSession>} />
+        <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
+        <Route path="/offers" element={<RequireSession><HostOffersPage /></RequireSession>} />
+        <Route path="/offers/:offerId" element={<RequireSession><HostOfferPage /></RequireSession>} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+export interface AppProps {
+  i18n: i18n;
+  /** tests: a fake fetch, a session, a router (MemoryRouter) */
+  fetchImpl?: typeof fetch;
+  session?: Session | null;
+  Router?: React.ComponentType<{ children: ReactNode } & Partial<RouterProps>>;
+}
+
+export function App({ i18n, fetchImpl, session, Router = BrowserRouter }: AppProps) {
+  const queryClient = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }), []);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider fetchImpl={fetchImpl} initial={session}>
+            <Router>
+              <AppRoutes />
+            </Router>
+          </SessionProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import type { TFunction } from 'i18next';
+
+/** "2 d 3 h 5 min left", or "deadline passed". */
+export function timeLeft(t: TFunction, deadlineAt: string, now: number = Date.now()): string {
+  const ms = new Date(deadlineAt).getTime() - now;
+  if (!(ms > 0)) return t('time.over');
+  const minutes = Math.floor(ms / 60000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  return d > 0 ? t('time.left', { d, h, m }) : t('time.leftShort', { h, m });
+}
+
+export function formatDateTime(iso: string, lng: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+/** A calendar date (YYYY-MM-DD) as the reader's locale writes it, without shifting it through a time zone. */
+export function formatDate(date: string, lng: string): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d)));
+}

@@ -1,0 +1,41 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './locales/en';
+import { es } from './locales/es';
+import { zh } from './locales/zh';
+
+/** The same locales as the notifications (apps/notifications/templates). */
+export const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Español' },
+  { value: 'zh', label: '中文' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['value'];
+const KEY = 'twinning.language';
+
+export function detectLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(KEY);
+  const wanted = [saved, ...(globalThis.navigator?.languages ?? [])].filter(Boolean) as string[];
+  for (const w of wanted) {
+    const base = w.toLowerCase().split('-')[0];
+    const hit = LANGUAGES.find((l) => l.value === base);
+    if (hit) return hit.value;
+  }
+  return 'en';
+}
+
+export function createI18n(lng: Language = detectLanguage()): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es }, zh: { translation: zh } },
+    lng,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  instance.on('languageChanged', (l) => {
+    globalThis.localStorage?.setItem(KEY, l);
+    if (globalThis.document) document.documentElement.lang = l === 'zh' ? 'zh-Hans' : l;
+  });
+  return instance;
+}

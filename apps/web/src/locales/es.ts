@@ -1,0 +1,33 @@
+import type { Messages } from './en';
+
+export const es: Messages = {
+  app: { title: 'Twinning', signOut: 'Cerrar sesión', language: 'Idioma', dashboard: 'Delegaciones', offers: 'Mis ofertas', skip: 'Ir al contenido' },
+  signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión' },
+  common: { loading: 'Cargando…', error: 'Algo salió mal', notFound: 'No encontrado', save: 'Guardar', back: 'Volver', none: 'Ninguno' },
+  status: {
+    draft: 'Borrador', planning: 'En planificación', confirmed: 'Confirmada', 'in-progress': 'En curso', completed: 'Completada', cancelled: 'Cancelada',
+    offered: 'Ofrecida', accepted: 'Aceptada', declined: 'Rechazada', expired: 'Vencida', withdrawn: 'Retirada', released: 'Liberada',
+  },
+  dashboard: {
+    title: 'Delegaciones', filter: 'Estado', all: 'Todas', empty: 'No hay delegaciones.', delegation: 'Delegación', hostCity: 'Ciudad anfitriona', dates: 'Fechas', status: 'Estado',
+    guests: 'Huéspedes en casa de familia', unplaced: 'Sin familia', conflicts: 'Conflictos abiertos',
+  },
+  delegation: {
+    members: 'Miembros', name: 'Nombre', role: 'Función', lodging: 'Alojamiento', age: 'Edad', minor: 'Menor', consent: 'Consentimiento', leader: 'Responsable',
+    addMember: 'Añadir un miembro', participant: 'Participante', add: 'Añadir', added: 'Miembro añadido',
+    roles: { official: 'Autoridad', delegate: 'Delegado', student: 'Estudiante', chaperone: 'Acompañante', interpreter: 'Intérprete' },
+    lodgings: { homestay: 'Casa de familia', hotel: 'Hotel', none: 'Ninguno' },
+    matching: 'Asignación de familias anfitrionas', venue: 'Sede', venueName: 'Nombre de la sede', latitude: 'Latitud', longitude: 'Longitud', saveVenue: 'Guardar sede', venueSaved: 'Sede guardada',
+    run: 'Asignar familias', running: 'Asignación en curso… {{seconds}} s', runDone: '{{placed}} de {{guests}} huéspedes con familia (puntuación {{score}})', optimal: 'óptimo certificado',
+    proposals: 'Propuestas', guest: 'Huésped', family: 'Familia', score: 'Puntuación', breakdown: 'Desglose de la puntuación', unplacedGuests: 'Huéspedes sin familia', why: 'Motivo',
+    release: 'Enviar ofertas', released: '{{count}} ofertas enviadas (plazo {{hours}} h)', offers: 'Ofertas', deadline: 'Plazo', timeLeft: 'Tiempo restante',
+    roomingList: 'Lista de alojamiento (imprimible)', noRun: 'Aún no se ha hecho ninguna asignación.', noOffers: 'Aún no hay ofertas.',
+  },
+  offers: {
+    title: 'Ofertas para su familia', empty: 'No hay ofertas.', guest: 'Su huésped', age: 'Edad a la llegada: {{age}}', minor: 'Menor de edad', languages: 'Idiomas', nationality: 'Nacionalidad',
+    diet: 'Dieta', allergies: 'Alergias', gender: 'Género', visit: 'Visita', deadline: 'Responda antes del {{date}}', accept: 'Aceptar', decline: 'Rechazar', reason: 'Motivo del rechazo',
+    confirmDecline: 'Rechazar la oferta', accepted: 'Oferta aceptada', declinedDone: 'Oferta rechazada', notFound: 'Esta oferta no existe o no es para su familia.',
+    open: 'Abrir',
+  },
+  time: { left: 'quedan {{d}} d {{h}} h {{m}} min', leftShort: 'quedan {{h}} h {{m}} min', over: 'plazo vencido' },
+};

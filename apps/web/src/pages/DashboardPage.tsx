@@ -1,0 +1,94 @@
+import { Alert, Anchor, Badge, Group, Loader, NativeSelect, Stack, Table, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { must, type Schemas } from '../api/client';
+import { formatDate } from '../format';
+import { useApi } from '../session';
+
+const STATUSES = ['draft', 'planning', 'confirmed', 'in-progress', 'completed', 'cancelled'] as const;
+type Status = (typeof STATUSES)[number];
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const color = ({ confirmed: 'green', accepted: 'green', 'in-progress': 'blue', offered: 'blue', cancelled: 'gray', declined: 'red', expired: 'orange', draft: 'gray' } as Record<string, string>)[status] ?? 'indigo';
+  return <Badge color={color} variant="light">{t(`status.${status}`, { defaultValue: status })}</Badge>;
+}
+
+/** Homestay guests, unplaced and open conflicts of one delegation ("—" where a service does not know it yet). */
+function ProblemCounts({ id }: { id: string }) {
+  const api = useApi();
+  const guests = useQuery({
+    queryKey: ['guests', id],
+    queryFn: () => must(api.GET('/api/host-matching/delegations/{delegationId}/guests', { params: { path: { delegationId: id } } })),
+  });
+  const conflicts = useQuery({
+    queryKey: ['conflicts', id],
+    queryFn: () => must(api.GET('/api/logistics/delegations/{delegationId}/conflicts', { params: { path: { delegationId: id } } })),
+  });
+  const items = guests.data?.items ?? [];
+  const unplaced = items.filter((g) => !g.offer || ['declined', 'expired', 'withdrawn', 'released'].includes(g.offer.status ?? '')).length;
+  return (
+    <>
+      <Table.Td>{guests.isLoading ? <Loader size="xs" /> : guests.data ? items.length : '—'}</Table.Td>
+      <Table.Td>{guests.data ? (unplaced ? <Badge color="orange">{unplaced}</Badge> : 0) : '—'}</Table.Td>
+      <Table.Td>{conflicts.isLoading ? <Loader size="xs" /> : conflicts.data ? (conflicts.data.items?.length ? <Badge color="red">{conflicts.data.items.length}</Badge> : 0) : '—'}</Table.Td>
+    </>
+  );
+}
+
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [status, setStatus] = useState<Status | ''>('');
+  const list = useQuery({
+    queryKey: ['delegations', status],
+    queryFn: () => must(api.GET('/api/delegations', { params: { query: { limit: 100, ...(status ? { status } : {}), sort: 'startDate', order: 'asc' } as never } })),
+  });
+  const items: Schemas['Delegation'][] = list.data?.items ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('dashboard.title')}</Title>
+        <NativeSelect
+          label={t('dashboard.filter')}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as Status | '')}
+          data={[{ value: '', label: t('dashboard.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+        />
+      </Group>
+      {list.isLoading && <Loader aria-label={t('common.loading')} />}
+      {list.error && <Alert color="red" role="alert">{(list.error as Error).message}</Alert>}
+      {list.data && !items.length && <p>{t('dashboard.empty')}</p>}
+      {!!items.length && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.delegation')}</Table.Th>
+                <Table.Th>{t('dashboard.hostCity')}</Table.Th>
+                <Table.Th>{t('dashboard.dates')}</Table.Th>
+                <Table.Th>{t('dashboard.status')}</Table.Th>
+                <Table.Th>{t('dashboard.guests')}</Table.Th>
+                <Table.Th>{t('dashboard.unplaced')}</Table.Th>
+                <Table.Th>{t('dashboard.conflicts')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td><Anchor component={Link} to={`/delegations/${d.id}`}>{d.title}</Anchor></Table.Td>
+                  <Table.Td>{d.hostCity}</Table.Td>
+                  <Table.Td>{d.startDate && formatDate(d.startDate, i18n.language)} – {d.endDate && formatDate(d.endDate, i18n.language)}</Table.Td>
+                  <Table.Td>{d.status && <StatusBadge status={d.status} />}</Table.Td>
+                  <ProblemCounts id={d.id!} />
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

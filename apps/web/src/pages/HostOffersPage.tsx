@@ -1,0 +1,128 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, fieldError, formError, must, type Schemas } from '../api/client';
+import { formatDate, formatDateTime, timeLeft } from '../format';
+import { useApi } from '../session';
+import { StatusBadge } from './DashboardPage';
+
+type Offer = Schemas['Offer'];
+
+/** One offer as a host sees it: what they must know about the guest, the deadline as time left, accept or decline. */
+export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const qc = useQueryClient();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const refresh = (updated: Offer) => {
+    qc.setQueryData(['offer', offer.id], updated);
+    void qc.invalidateQueries({ queryKey: ['host-offers'] });
+  };
+  const accept = useMutation({
+    mutationFn: () => must(api.POST('/api/host-matching/offers/{offerId}/accept', { params: { path: { offerId: offer.id! } } })),
+    onSuccess: refresh,
+  });
+  const decline = useMutation({
+    mutationFn: () => must(api.POST('/api/host-matching/offers/{offerId}/decline', { params: { path: { offerId: offer.id! } }, body: { reason } })),
+    onSuccess: (a) => refresh(a as Offer),
+  });
+  const submitDecline = (e: FormEvent) => {
+    e.preventDefault();
+    decline.mutate();
+  };
+  const g = offer.guest ?? {};
+  const guestName = [g.givenName, g.familyName].filter(Boolean).join(' ');
+  const open = offer.status === 'offered';
+  const headingId = `offer-${offer.id}`;
+  return (
+    <Card withBorder component="article" aria-labelledby={headingId} data-testid="offer">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={3} size="h4" id={headingId}>
+            {link ? <Anchor component={Link} to={`/offers/${offer.id}`}>{guestName || t('offers.guest')}</Anchor> : guestName || t('offers.guest')}
+          </Title>
+          <StatusBadge status={offer.status ?? ''} />
+        </Group>
+        <Text size="sm">
+          {t('offers.visit')}: {offer.delegation?.title} · {offer.delegation?.hostCity} · {offer.delegation?.from && formatDate(offer.delegation.from, i18n.language)} – {offer.delegation?.to && formatDate(offer.delegation.to, i18n.language)}
+        </Text>
+        <List size="sm" spacing={2}>
+          {g.ageOnArrival != null && <List.Item>{t('offers.age', { age: g.ageOnArrival })} {g.minor && <Badge size="xs" color="grape">{t('offers.minor')}</Badge>}</List.Item>}
+          {g.gender && <List.Item>{t('offers.gender')}: {g.gender}</List.Item>}
+          <List.Item>{t('offers.languages')}: {g.languages?.length ? g.languages.join(', ') : t('common.none')}</List.Item>
+          {g.nationality && <List.Item>{t('offers.nationality')}: {g.nationality}</List.Item>}
+          <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>
+          <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>
+        </List>
+        {open && offer.deadlineAt && (
+          <Text size="sm" fw={600} data-testid="time-left">
+            {timeLeft(t, offer.deadlineAt)} · {t('offers.deadline', { date: formatDateTime(offer.deadlineAt, i18n.language) })}
+          </Text>
+        )}
+        {accept.error && <Alert color="red" role="alert">{formError(accept.error, [])}</Alert>}
+        {accept.isSuccess && <Alert color="green" role="status">{t('offers.accepted')}</Alert>}
+        {decline.isSuccess && <Alert color="green" role="status">{t('offers.declinedDone')}</Alert>}
+        {open && !declining && (
+          <Group>
+            <Button onClick={() => accept.mutate()} loading={accept.isPending}>{t('offers.accept')}</Button>
+            <Button variant="outline" color="red" onClick={() => setDeclining(true)}>{t('offers.decline')}</Button>
+          </Group>
+        )}
+        {open && declining && (
+          <form onSubmit={submitDecline} noValidate aria-label={t('offers.confirmDecline')}>
+            <Stack gap="xs">
+              {formError(decline.error, ['reason']) && <Alert color="red" role="alert">{formError(decline.error, ['reason'])}</Alert>}
+              <Textarea label={t('offers.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(decline.error, 'reason')} autosize minRows={2} required />
+              <Group>
+                <Button type="submit" color="red" loading={decline.isPending}>{t('offers.confirmDecline')}</Button>
+                <Button variant="subtle" onClick={() => setDeclining(false)}>{t('common.back')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function HostOffersPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const offers = useQuery({
+    queryKey: ['host-offers'],
+    queryFn: () => must(api.GET('/api/host-matching/offers', { params: { query: { limit: 100 } as never } })),
+    refetchInterval: 60_000,
+  });
+  const items = offers.data?.items ?? [];
+  return (
+    <Stack maw={720} mx="auto">
+      <Title order={2}>{t('offers.title')}</Title>
+      {offers.isLoading && <Loader aria-label={t('common.loading')} />}
+      {offers.error && <Alert color="red" role="alert">{(offers.error as Error).message}</Alert>}
+      {offers.data && !items.length && <Text>{t('offers.empty')}</Text>}
+      {items.map((o) => <OfferCard key={o.id} offer={o} link />)}
+    </Stack>
+  );
+}
+
+export function HostOfferPage() {
+  const { offerId } = useParams<{ offerId: string }>();
+  const { t } = useTranslation();
+  const api = useApi();
+  const offer = useQuery({ queryKey: ['offer', offerId], queryFn: () => must(api.GET('/api/host-matching/offers/{offerId}', { params: { path: { offerId: offerId! } } })) });
+  return (
+    <Stack maw={720} mx="auto">
+      <Anchor component={Link} to="/offers">← {t('app.offers')}</Anchor>
+      {offer.isLoading && <Loader aria-label={t('common.loading')} />}
+      {offer.error && (
+        <Alert color="red" role="alert">
+          {offer.error instanceof ApiError && (offer.error.status === 404 || offer.error.status === 403 || offer.error.status === 400) ? t('offers.notFound') : (offer.error as Error).message}
+        </Alert>
+      )}
+      {offer.data && <OfferCard offer={offer.data} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { fieldError, formError, must } from '../api/client';
+import { isHostOnly, useApi, useSession, type Session } from '../session';
+
+interface LoginAnswer {
+  accessToken: string;
+  organisationId: string;
+  roles: string[];
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: async () => (await must(api.POST('/api/identity/login', { body: { email, password } }))) as unknown as LoginAnswer,
+    onSuccess: (a) => {
+      const s: Session = { accessToken: a.accessToken, organisationId: a.organisationId, roles: a.roles, email };
+      signIn(s);
+      navigate(from && from !== '/sign-in' ? from : isHostOnly(s) ? '/offers' : '/', { replace: true });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate();
+  };
+  const general = formError(login.error, ['email', 'password']);
+  return (
+    <Paper maw={420} mx="auto" mt="lg" p="lg" withBorder>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2}>{t('signIn.title')}</Title>
+          {general && <Alert color="red" title={t('signIn.failed')} role="alert">{general}</Alert>}
+          <TextInput label={t('signIn.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(login.error, 'email')} required />
+          <PasswordInput label={t('signIn.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(login.error, 'password')} required />
+          <Button type="submit" loading={login.isPending}>{t('signIn.submit')}</Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
