@@ -75,7 +75,7 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           <form onSubmit={submitDecline} noValidate aria-label={t('offers.confirmDecline')}>
             <Stack gap="xs">
               {formError(decline.error, ['reason']) && <Alert color="red" role="alert">{formError(decline.error, ['reason'])}</Alert>}
-              <Textarea label={t('offers.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(decline.error, 'reason')} autosize minRows={2} required />
+              <Textarea label={t('offers.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(decline.error, 'reason')} rows={3} required />
               <Group>
                 <Button type="submit" color="red" loading={decline.isPending}>{t('offers.confirmDecline')}</Button>
                 <Button variant="subtle" onClick={() => setDeclining(false)}>{t('common.back')}</Button>

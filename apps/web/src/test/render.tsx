@@ -14,7 +14,7 @@ export interface Call {
 }
 type Reply = { status?: number; body: unknown } | ((call: Call) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>);
 
-/** A fake gateway: `'POST /api/identity/login'` -> reply; path parameters as `:id`. Records every call. */
+/** A fake gateway: `'POST /api/identity/login'` -> reply; path parameters as `:id` (the first route that matches answers). Records every call. */
 export function fakeApi(routes: Record<string, Reply>) {
   const calls: Call[] = [];
   const compiled = Object.entries(routes).map(([key, reply]) => {
