@@ -34,6 +34,12 @@ describe('webAppMiddleware', () => {
     }
   });
 
+  it('a rebuild takes effect without a restart', async () => {
+    const server = serve(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root" data-build="2"></div>');
+    expect((await request(server).get('/offers').expect(200)).text).toContain('data-build="2"');
+  });
+
   it('serves the built files', async () => {
     const res = await request(serve(dir)).get('/assets/app.js').expect(200);
     expect(res.text).toBe('console.log(1)');

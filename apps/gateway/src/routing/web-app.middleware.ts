@@ -17,19 +17,25 @@ export const DEFAULT_WEB_DIST_DIR = resolve(__dirname, '..', '..', '..', '..', '
  * Serves the web app (apps/web, built into `dir`) at `/`: its files as they are (hashed assets cached), and
  * index.html for every other GET of a page (no file extension) so the browser's router takes over (SPA fallback).
  * `/api/...` and `/health` are never touched. When `dir` holds no index.html (the web app was not built), it
- * serves nothing and every request passes through.
+ * serves nothing and every request passes through. index.html is read on each page request, so `npm run web:build`
+ * while the gateway runs takes effect at once.
  */
 export function webAppMiddleware(dir: string = DEFAULT_WEB_DIST_DIR): Handler {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return (_req, _res, next) => next();
   const files = express.static(dir, { index: false, maxAge: '1h', fallthrough: true });
-  const html = readFileSync(index);
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/health') return next();
     files(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (extname(path)) return next(); // a missing file is a 404, not the app
+      let html: Buffer;
+      try {
+        html = readFileSync(index); // read each time: a rebuild (new asset names) needs no restart
+      } catch {
+        return next();
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-length': html.length });
       res.end(req.method === 'HEAD' ? undefined : html);
     });

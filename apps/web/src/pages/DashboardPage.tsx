@@ -13,7 +13,7 @@ type Status = (typeof STATUSES)[number];
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   const color = ({ confirmed: 'green', accepted: 'green', 'in-progress': 'blue', offered: 'blue', cancelled: 'gray', declined: 'red', expired: 'orange', draft: 'gray' } as Record<string, string>)[status] ?? 'indigo';
-  return <Badge color={color} variant="light">{t(`status.${status}`, { defaultValue: status })}</Badge>;
+  return <Badge color={color}>{t(`status.${status}`, { defaultValue: status })}</Badge>;
 }
 
 /** Homestay guests, unplaced and open conflicts of one delegation ("—" where a service does not know it yet). */

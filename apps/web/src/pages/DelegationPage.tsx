@@ -210,12 +210,12 @@ function Matching({ id }: { id: string }) {
         {runError && <Alert color="red" role="alert">{runError}</Alert>}
         {release.error && <Alert color="red" role="alert">{formError(release.error, [])}</Alert>}
         {release.data && <Alert color="green" role="status">{t('delegation.released', { count: release.data.offerIds?.length ?? 0, hours: release.data.deadlineHours })}</Alert>}
-        {!detail && !runs.isLoading && !run.isPending && <Text c="dimmed">{t('delegation.noRun')}</Text>}
+        {!detail && !runs.isLoading && !run.isPending && <Text c="gray.7">{t('delegation.noRun')}</Text>}
         {detail && (
           <Stack gap="xs" data-testid="matching-result">
             <Text fw={500}>
               {t('delegation.runDone', { placed: detail.placed, guests: detail.guests, score: Math.round((detail.totalScore ?? 0) * 100) / 100 })}
-              {detail.optimal && <Badge ml="xs" color="green" variant="light">{t('delegation.optimal')}</Badge>}
+              {detail.optimal && <Badge ml="xs" color="green">{t('delegation.optimal')}</Badge>}
             </Text>
             <Title order={4}>{t('delegation.proposals')}</Title>
             <Table.ScrollContainer minWidth={520}>
@@ -225,7 +225,7 @@ function Matching({ id }: { id: string }) {
                   {proposals.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td>{p.guestName ?? p.memberId}</Table.Td>
-                      <Table.Td>{p.familyName} {p.status && p.status !== 'proposed' && <Badge size="xs" variant="light">{t(`status.${p.status}`, { defaultValue: p.status })}</Badge>}</Table.Td>
+                      <Table.Td>{p.familyName} {p.status && p.status !== 'proposed' && <Badge size="xs">{t(`status.${p.status}`, { defaultValue: p.status })}</Badge>}</Table.Td>
                       <Table.Td>{p.score != null ? Math.round(p.score * 100) / 100 : '—'}</Table.Td>
                       <Table.Td><Breakdown breakdown={p.breakdown} /></Table.Td>
                     </Table.Tr>
@@ -280,7 +280,7 @@ function Offers({ id }: { id: string }) {
           <Anchor component="button" type="button" onClick={() => void openRoomingList()}>{t('delegation.roomingList')}</Anchor>
         </Group>
         {offers.error && <Alert color="red" role="alert">{(offers.error as Error).message}</Alert>}
-        {offers.data && !items.length && <Text c="dimmed">{t('delegation.noOffers')}</Text>}
+        {offers.data && !items.length && <Text c="gray.7">{t('delegation.noOffers')}</Text>}
         {!!items.length && (
           <Table.ScrollContainer minWidth={520}>
             <Table>
@@ -290,7 +290,7 @@ function Offers({ id }: { id: string }) {
                   <Table.Tr key={o.id}>
                     <Table.Td>{[o.guest?.givenName, o.guest?.familyName].filter(Boolean).join(' ') || o.memberId}</Table.Td>
                     <Table.Td>{o.familyName}</Table.Td>
-                    <Table.Td><StatusBadge status={o.status ?? ''} />{o.origin === 'rematch' && <Badge ml={4} size="xs" variant="outline">re-match</Badge>}</Table.Td>
+                    <Table.Td><StatusBadge status={o.status ?? ''} />{o.origin === 'rematch' && <Badge ml={4} size="xs">re-match</Badge>}</Table.Td>
                     <Table.Td>{o.status === 'offered' && o.deadlineAt ? <span title={formatDateTime(o.deadlineAt, i18n.language)}>{timeLeft(t, o.deadlineAt)}</span> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,0 +1,88 @@
+/**
+ * What every browser test shares: Chromium (Debian's package, driven by playwright-core; `npx playwright install`
+ * does not work here), sign-in, screenshots (tmp/web-screenshots) and the axe-core check, and a small API client
+ * for preparing data through the gateway.
+ *   TWINNING_URL (http://127.0.0.1:3000: the gateway serving the built web app)  CHROMIUM_PATH (/usr/bin/chromium)
+ *   TWINNING_DEMO_PASSWORD (twinning-demo-person)  WEB_SCREENSHOTS (tmp/web-screenshots)
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const BASE_URL = process.env.TWINNING_URL ?? 'http://127.0.0.1:3000';
+export const PASSWORD = process.env.TWINNING_DEMO_PASSWORD ?? 'twinning-demo-person';
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
+const SHOTS = process.env.WEB_SCREENSHOTS ?? join(ROOT, 'tmp', 'web-screenshots');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** A fresh context (no session) at phone width or desktop width, in a language. */
+export async function newPage(browser: Browser, o: { phone?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: o.locale ?? 'en-US',
+    viewport: o.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    ...(o.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
+  return { context, page: await context.newPage() };
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: false }).first().fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** axe-core on the page as it is: no serious or critical violation (the others are printed). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  })) as { id: string; impact: string; help: string; targets: string[] }[];
+  const minor = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  if (minor.length) console.warn(`[axe] ${name}: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `axe on ${name}`).toEqual([]);
+}
+
+/** The gateway's API, for preparing and checking data around a browser test. */
+export async function apiLogin(email: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${BASE_URL}/api/identity/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+export async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export interface OfferSummary {
+  id: string;
+  status: string;
+  familyId: string;
+  delegationId: string;
+}
