@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole check from a fresh clone, on the real infrastructure.
 #   install (if needed) -> PostgreSQL up -> a dedicated Kafka broker for this run (127.0.0.1:19092, fresh state
-#   under tmp/, stopped on exit) -> lint -> typecheck -> build -> one jest run (JSON report in tmp/jest-results.json)
+#   under tmp/, stopped on exit) -> lint -> typecheck -> build -> the web app's component tests (vitest) -> one jest run (JSON report in tmp/jest-results.json)
 # Lint, typecheck and build failures do not stop the run; each counts as one failed suite in the last line,
 # which is always exactly "N passed, N failed" (", N skipped" when some were skipped). Exit code 0 only if
 # everything passed. Extra arguments go to jest (npm test -- tools/lint).
@@ -50,8 +50,15 @@ else
 fi
 
 step lint bash -c 'npx nx show projects >/dev/null && npx eslint . --max-warnings=0'
-step typecheck npx tsc -p tsconfig.json --noEmit
+step typecheck npm run -s typecheck
 step build node tools/scripts/build.js
+
+# the web app's component tests (vitest + jsdom; no browser needed), counted in the final line with jest's
+WEB_REPORT="$TWINNING_ROOT/tmp/web-results.json"
+rm -f "$WEB_REPORT"
+echo "=== web unit tests"
+npx vitest run --config apps/web/vite.config.mts --reporter=default --reporter=json --outputFile.json="$WEB_REPORT"
+web_rc=$?
 
 if [ -n "$kafka_job" ]; then
   echo "=== kafka"
@@ -66,10 +73,10 @@ jest_rc=$?
 stop_kafka
 trap - EXIT
 
-summary="$(node tools/scripts/test-summary.js "$REPORT" "${#failed_steps[@]}" "$jest_rc")"
+summary="$(node tools/scripts/test-summary.js "$REPORT" "${#failed_steps[@]}" "$jest_rc" "$WEB_REPORT" "$web_rc")"
 summary_rc=$?
 
 [ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
 echo "$summary"
-if [ $summary_rc -ne 0 ] || [ $jest_rc -ne 0 ] || [ ${#failed_steps[@]} -gt 0 ]; then exit 1; fi
+if [ $summary_rc -ne 0 ] || [ $jest_rc -ne 0 ] || [ $web_rc -ne 0 ] || [ ${#failed_steps[@]} -gt 0 ]; then exit 1; fi
 exit 0

@@ -1,28 +1,36 @@
 #!/usr/bin/env node
-// Prints the one-line result of `npm test` from jest's JSON report and exits 1 if anything failed.
-// Usage: node tools/scripts/test-summary.js <jest-results.json> <failed steps (lint, typecheck...)> <jest exit code>
+// Prints the one-line result of `npm test` from jest's JSON report (and the web app's vitest JSON report, same shape)
+// and exits 1 if anything failed.
+// Usage: node tools/scripts/test-summary.js <jest-results.json> <failed steps (lint, typecheck...)> <jest exit code> [<vitest-results.json> <vitest exit code>]
 // Output: "N passed, N failed" plus ", N skipped" when tests were skipped or left as todo.
 'use strict';
 const fs = require('fs');
 
-const [report, stepsArg, rcArg] = process.argv.slice(2);
+const [report, stepsArg, rcArg, webReport, webRcArg] = process.argv.slice(2);
 const steps = Number(stepsArg || 0);
-const jestRc = Number(rcArg || 0);
 let passed = 0;
 let failed = steps;
 let skipped = 0;
-if (report && fs.existsSync(report)) {
-  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  passed = r.numPassedTests;
+
+/** Adds one JSON report (jest's, or vitest's json reporter, which has the same fields) to the totals. */
+function add(file, rc) {
+  if (!file || !fs.existsSync(file)) {
+    failed += 1; // no report: the runner could not start (configuration or global setup error)
+    return;
+  }
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   // a suite that failed without a failing test (syntax error, failing beforeAll/afterAll) counts as one failure
   const brokenSuites = (r.testResults || []).filter(
     (s) => s.status === 'failed' && (s.assertionResults || []).every((a) => a.status !== 'failed'),
   ).length;
+  const before = failed;
+  passed += r.numPassedTests;
   failed += r.numFailedTests + brokenSuites;
-  skipped = r.numPendingTests + (r.numTodoTests || 0);
-  if (jestRc !== 0 && failed === 0) failed = 1;
-} else {
-  failed += 1; // no report: jest could not start (configuration or global setup error)
+  skipped += r.numPendingTests + (r.numTodoTests || 0);
+  if (rc !== 0 && failed === before) failed += 1;
 }
+
+add(report, Number(rcArg || 0));
+if (webReport !== undefined) add(webReport, Number(webRcArg || 0));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
