@@ -9,6 +9,11 @@ import { DashboardPage } from './pages/DashboardPage';
 import { DelegationPage } from './pages/DelegationPage';
 import { HostOfferPage, HostOffersPage } from './pages/HostOffersPage';
 import { SignInPage } from './pages/SignInPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { CheckInsPage } from './pages/youth/CheckInsPage';
+import { IncidentsPage } from './pages/youth/IncidentsPage';
+import { ParticipantRecordPage, ParticipantsPage } from './pages/youth/ParticipantsPage';
+import { ReportsPage } from './pages/youth/ReportsPage';
 import { isHostOnly, SessionProvider, useSession, type Session } from './session';
 
 // darker shades than Mantine's defaults, so text in the primary colour, light badges and outline buttons reach the
@@ -45,6 +50,8 @@ function Shell({ children }: { children: ReactNode }) {
             <Title order={1} size="h4">{t('app.title')}</Title>
             {session && !hostOnly && <Anchor component={Link} to="/">{t('app.dashboard')}</Anchor>}
             {session?.roles.includes('host') && <Anchor component={Link} to="/offers">{t('app.offers')}</Anchor>}
+            {session?.roles.some((r) => r === 'youth-manager' || r === 'admin') && <Anchor component={Link} to="/youth/participants">{t('youth.nav')}</Anchor>}
+            {session?.roles.includes('admin') && <Anchor component={Link} to="/admin">{t('admin.nav')}</Anchor>}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
@@ -78,6 +85,12 @@ export function AppRoutes() {
         <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
         <Route path="/offers" element={<RequireSession><HostOffersPage /></RequireSession>} />
         <Route path="/offers/:offerId" element={<RequireSession><HostOfferPage /></RequireSession>} />
+        <Route path="/youth/participants" element={<RequireSession><ParticipantsPage /></RequireSession>} />
+        <Route path="/youth/participants/:participantId" element={<RequireSession><ParticipantRecordPage /></RequireSession>} />
+        <Route path="/youth/check-ins" element={<RequireSession><CheckInsPage /></RequireSession>} />
+        <Route path="/youth/incidents" element={<RequireSession><IncidentsPage /></RequireSession>} />
+        <Route path="/youth/reports" element={<RequireSession><ReportsPage /></RequireSession>} />
+        <Route path="/admin" element={<RequireSession><AdminPage /></RequireSession>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -3,6 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { es } from './locales/es';
 import { zh } from './locales/zh';
+import { adminEn } from './locales/admin.en';
+import { adminEs } from './locales/admin.es';
+import { adminZh } from './locales/admin.zh';
+import { youthEn } from './locales/youth.en';
+import { youthEs } from './locales/youth.es';
+import { youthZh } from './locales/youth.zh';
 
 /** The same locales as the notifications (apps/notifications/templates). */
 export const LANGUAGES = [
@@ -27,7 +33,11 @@ export function detectLanguage(): Language {
 export function createI18n(lng: Language = detectLanguage()): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es }, zh: { translation: zh } },
+    resources: {
+      en: { translation: { ...en, youth: youthEn, admin: adminEn } },
+      es: { translation: { ...es, youth: youthEs, admin: adminEs } },
+      zh: { translation: { ...zh, youth: youthZh, admin: adminZh } },
+    },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

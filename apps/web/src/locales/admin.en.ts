@@ -1,0 +1,8 @@
+/** The admin's screens (English, the reference; admin.es.ts and admin.zh.ts have the same keys). */
+export const adminEn = {
+  nav: 'Admin', title: 'Organisation', members: 'Members', name: 'Name', email: 'Email', roles: 'Roles', since: 'Member since', disabled: 'disabled',
+  saveRoles: 'Save roles', rolesSaved: 'Roles saved', rolesOf: 'Roles of {{name}}',
+  roleNames: { admin: 'Admin', coordinator: 'Coordinator', 'youth-manager': 'Youth manager', host: 'Host' },
+  invite: { title: 'Invite a user', email: 'Email', name: 'Name', roles: 'Roles', language: 'Language', orgDefault: 'Organisation default', submit: 'Send invitation', sent: 'Invitation sent to {{email}}' },
+  audit: { title: 'Audit trail', when: 'When', who: 'Who', what: 'Request', status: 'Result', correlation: 'Correlation id', empty: 'No entries.', newer: 'Newer', older: 'Older', range: '{{from}}–{{to}} of {{total}}' },
+};

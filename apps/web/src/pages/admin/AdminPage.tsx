@@ -1,0 +1,182 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldError, formError, must } from '../../api/client';
+import { formatDate, formatDateTime } from '../../format';
+import { LANGUAGES } from '../../i18n';
+import { useApi, useSession } from '../../session';
+
+const ROLES = ['admin', 'coordinator', 'youth-manager', 'host'] as const;
+type Role = (typeof ROLES)[number];
+/** The identity endpoints describe no response body in the OpenAPI document; these are the gateway's shapes (ListMembersQuery, AuditEntryEntity). */
+interface MemberView { userId: string; email: string; name: string; language?: string; roles: Role[]; disabled?: boolean; memberSince?: string }
+interface AuditEntry { id: string; occurredAt: string; userId: string | null; method: string; path: string; status: number; correlationId: string | null }
+const PAGE = 50;
+
+function MemberRow({ orgId, member }: { orgId: string; member: MemberView }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const qc = useQueryClient();
+  const [roles, setRoles] = useState<string[]>(member.roles);
+  useEffect(() => setRoles(member.roles), [member.roles]);
+  const save = useMutation({
+    mutationFn: () => must(api.PUT('/api/identity/organisations/{orgId}/members/{userId}/roles', { params: { path: { orgId, userId: member.userId } }, body: { roles: roles as Role[] } })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['org-members', orgId] }),
+  });
+  const changed = roles.length !== member.roles.length || roles.some((r) => !member.roles.includes(r as Role));
+  const general = formError(save.error, ['roles']);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500}>{member.name}</Text>
+        <Text size="sm">{member.email}</Text>
+        {member.disabled && <Badge size="xs" color="gray">{t('admin.disabled')}</Badge>}
+      </Table.Td>
+      <Table.Td>{member.memberSince ? formatDate(member.memberSince.slice(0, 10), i18n.language) : '—'}</Table.Td>
+      <Table.Td>
+        <form onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }} noValidate aria-label={t('admin.rolesOf', { name: member.name })}>
+          <Stack gap={4}>
+            <Checkbox.Group aria-label={t('admin.rolesOf', { name: member.name })} value={roles} onChange={setRoles} error={fieldError(save.error, 'roles')}>
+              <Group gap="sm">{ROLES.map((r) => <Checkbox key={r} value={r} label={t(`admin.roleNames.${r}`)} />)}</Group>
+            </Checkbox.Group>
+            <Group gap="xs">
+              <Button type="submit" size="xs" variant="light" disabled={!changed} loading={save.isPending}>{t('admin.saveRoles')}</Button>
+              {save.isSuccess && !changed && <Text size="sm" c="green.9" role="status">{t('admin.rolesSaved')}</Text>}
+            </Group>
+            {general && <Alert color="red" role="alert" p="xs">{general}</Alert>}
+          </Stack>
+        </form>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Invite({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const qc = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [roles, setRoles] = useState<string[]>(['host']);
+  const [language, setLanguage] = useState('');
+  const [sentTo, setSentTo] = useState('');
+  const invite = useMutation({
+    mutationFn: () =>
+      must(api.POST('/api/identity/organisations/{orgId}/invitations', {
+        params: { path: { orgId } },
+        body: { email: email.trim(), roles: roles as Role[], ...(name.trim() ? { name: name.trim() } : {}), ...(language ? { language } : {}) },
+      })),
+    onSuccess: () => {
+      setSentTo(email.trim());
+      setEmail('');
+      setName('');
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+  const general = formError(invite.error, ['email', 'name', 'roles', 'language']);
+  return (
+    <Card withBorder>
+      <form onSubmit={(e: FormEvent) => { e.preventDefault(); invite.mutate(); }} noValidate aria-label={t('admin.invite.title')}>
+        <Stack gap="xs">
+          <Title order={3}>{t('admin.invite.title')}</Title>
+          {general && <Alert color="red" role="alert">{general}</Alert>}
+          <Group grow align="flex-start">
+            <TextInput type="email" label={t('admin.invite.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(invite.error, 'email')} required />
+            <TextInput label={t('admin.invite.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(invite.error, 'name')} />
+          </Group>
+          <Checkbox.Group label={t('admin.invite.roles')} value={roles} onChange={setRoles} error={fieldError(invite.error, 'roles')}>
+            <Group gap="sm" mt={4}>{ROLES.map((r) => <Checkbox key={r} value={r} label={t(`admin.roleNames.${r}`)} />)}</Group>
+          </Checkbox.Group>
+          <NativeSelect label={t('admin.invite.language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value)} error={fieldError(invite.error, 'language')} maw={240}
+            data={[{ value: '', label: t('admin.invite.orgDefault') }, ...LANGUAGES.map((l) => ({ value: l.value, label: l.label }))]} />
+          <Group>
+            <Button type="submit" loading={invite.isPending}>{t('admin.invite.submit')}</Button>
+            {invite.isSuccess && <Text c="green.9" role="status">{t('admin.invite.sent', { email: sentTo })}</Text>}
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function Audit({ names }: { names: Map<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [offset, setOffset] = useState(0);
+  const audit = useQuery({
+    queryKey: ['audit', offset],
+    queryFn: async () => (await must(api.GET('/api/identity/audit', { params: { query: { limit: PAGE, offset } } }))) as unknown as { items: AuditEntry[]; total: number },
+  });
+  const items = audit.data?.items ?? [];
+  const total = audit.data?.total ?? 0;
+  return (
+    <Card withBorder>
+      <Title order={3} mb="xs">{t('admin.audit.title')}</Title>
+      {audit.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {audit.error && <Alert color="red" role="alert">{(audit.error as Error).message}</Alert>}
+      {audit.data && !items.length && <Text c="gray.7">{t('admin.audit.empty')}</Text>}
+      {!!items.length && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t('admin.audit.when')}</Table.Th><Table.Th>{t('admin.audit.who')}</Table.Th><Table.Th>{t('admin.audit.what')}</Table.Th><Table.Th>{t('admin.audit.status')}</Table.Th><Table.Th>{t('admin.audit.correlation')}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{formatDateTime(a.occurredAt, i18n.language)}</Table.Td>
+                  <Table.Td>{a.userId ? (names.get(a.userId) ?? a.userId) : '—'}</Table.Td>
+                  <Table.Td><Text ff="monospace" size="sm">{a.method} {a.path}</Text></Table.Td>
+                  <Table.Td><Badge color={a.status >= 400 ? 'red' : 'green'}>{a.status}</Badge></Table.Td>
+                  <Table.Td><Text ff="monospace" size="xs">{a.correlationId ?? ''}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {total > 0 && (
+        <Group mt="xs">
+          <Button size="xs" variant="subtle" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('admin.audit.newer')}</Button>
+          <Text size="sm">{t('admin.audit.range', { from: offset + 1, to: Math.min(total, offset + PAGE), total })}</Text>
+          <Button size="xs" variant="subtle" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('admin.audit.older')}</Button>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { session } = useSession();
+  const orgId = session?.organisationId ?? '';
+  const members = useQuery({
+    queryKey: ['org-members', orgId],
+    enabled: !!orgId,
+    queryFn: async () => (await must(api.GET('/api/identity/organisations/{orgId}/members', { params: { path: { orgId } } }))) as unknown as { items: MemberView[] },
+  });
+  const items = members.data?.items ?? [];
+  const names = new Map(items.map((m) => [m.userId, m.name || m.email]));
+  return (
+    <Stack>
+      <Title order={2}>{t('admin.title')}</Title>
+      <Card withBorder>
+        <Title order={3} mb="xs">{t('admin.members')}</Title>
+        {members.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {members.error && <Alert color="red" role="alert">{(members.error as Error).message}</Alert>}
+        {!!items.length && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm">
+              <Table.Thead><Table.Tr><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.since')}</Table.Th><Table.Th>{t('admin.roles')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>{items.map((m) => <MemberRow key={m.userId} orgId={orgId} member={m} />)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      <Invite orgId={orgId} />
+      <Audit names={names} />
+    </Stack>
+  );
+}
