@@ -8,6 +8,9 @@ import { LANGUAGES } from './i18n';
 import { DashboardPage } from './pages/DashboardPage';
 import { DelegationPage } from './pages/DelegationPage';
 import { HostOfferPage, HostOffersPage } from './pages/HostOffersPage';
+import { AcceptInvitationPage } from './pages/host/AcceptInvitationPage';
+import { HouseholdPage } from './pages/host/HouseholdPage';
+import { TravelPage } from './pages/travel/TravelPage';
 import { SignInPage } from './pages/SignInPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { CheckInsPage } from './pages/youth/CheckInsPage';
@@ -49,6 +52,7 @@ function Shell({ children }: { children: ReactNode }) {
           <Group gap="md" wrap="nowrap">
             <Title order={1} size="h4">{t('app.title')}</Title>
             {session && !hostOnly && <Anchor component={Link} to="/">{t('app.dashboard')}</Anchor>}
+            {session?.roles.includes('host') && <Anchor component={Link} to="/household">{t('host.nav')}</Anchor>}
             {session?.roles.includes('host') && <Anchor component={Link} to="/offers">{t('app.offers')}</Anchor>}
             {session?.roles.some((r) => r === 'youth-manager' || r === 'admin') && <Anchor component={Link} to="/youth/participants">{t('youth.nav')}</Anchor>}
             {session?.roles.includes('admin') && <Anchor component={Link} to="/admin">{t('admin.nav')}</Anchor>}
@@ -81,8 +85,11 @@ export function AppRoutes() {
     <Shell>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
         <Route path="/" element={<RequireSession><Home /></RequireSession>} />
         <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
+        <Route path="/delegations/:id/travel" element={<RequireSession><TravelPage /></RequireSession>} />
+        <Route path="/household" element={<RequireSession><HouseholdPage /></RequireSession>} />
         <Route path="/offers" element={<RequireSession><HostOffersPage /></RequireSession>} />
         <Route path="/offers/:offerId" element={<RequireSession><HostOfferPage /></RequireSession>} />
         <Route path="/youth/participants" element={<RequireSession><ParticipantsPage /></RequireSession>} />

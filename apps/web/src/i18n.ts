@@ -3,6 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { es } from './locales/es';
 import { zh } from './locales/zh';
+import { hostEn } from './locales/host.en';
+import { hostEs } from './locales/host.es';
+import { hostZh } from './locales/host.zh';
+import { travelEn } from './locales/travel.en';
+import { travelEs } from './locales/travel.es';
+import { travelZh } from './locales/travel.zh';
 import { adminEn } from './locales/admin.en';
 import { adminEs } from './locales/admin.es';
 import { adminZh } from './locales/admin.zh';
@@ -43,6 +49,8 @@ export function createI18n(lng: Language = detectLanguage()): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  // the host-family and travel screens' strings (locales/host.*.ts, travel.*.ts) as `host.*` and `travel.*`
+  for (const [l, host, travel] of [['en', hostEn, travelEn], ['es', hostEs, travelEs], ['zh', hostZh, travelZh]] as const) instance.addResourceBundle(l, 'translation', { host, travel }, true, true);
   instance.on('languageChanged', (l) => {
     globalThis.localStorage?.setItem(KEY, l);
     if (globalThis.document) document.documentElement.lang = l === 'zh' ? 'zh-Hans' : l;

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, NativeSele
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { fieldError, formError, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTime, timeLeft } from '../format';
 import { useApi, useSession } from '../session';
@@ -318,6 +318,7 @@ export function DelegationPage() {
         <Group gap="xs">
           <Text>{d.hostCity} · {d.startDate && formatDate(d.startDate, i18n.language)} – {d.endDate && formatDate(d.endDate, i18n.language)}</Text>
           {d.status && <StatusBadge status={d.status} />}
+          <Anchor component={Link} to={`/delegations/${id}/travel`}>{t('travel.link')}</Anchor>
         </Group>
       </div>
       <Members id={id!} />
