@@ -5,6 +5,12 @@ import { zh } from './zh';
 import { adminEn } from './admin.en';
 import { adminEs } from './admin.es';
 import { adminZh } from './admin.zh';
+import { hostEn } from './host.en';
+import { hostEs } from './host.es';
+import { hostZh } from './host.zh';
+import { travelEn } from './travel.en';
+import { travelEs } from './travel.es';
+import { travelZh } from './travel.zh';
 import { youthEn } from './youth.en';
 import { youthEs } from './youth.es';
 import { youthZh } from './youth.zh';
@@ -14,22 +20,17 @@ function leaves(o: object, prefix = ''): Record<string, string> {
 }
 const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
 
-describe('locales (the same as the notifications: en, es, zh)', () => {
-  const base = leaves(en);
-  for (const [name, messages] of Object.entries({ es, zh })) {
-    it(`${name} has every English key, none empty, with the same placeholders`, () => {
-      const mine = leaves(messages);
-      expect(Object.keys(mine).sort()).toEqual(Object.keys(base).sort());
-      for (const [k, v] of Object.entries(mine)) {
-        expect(v.trim(), k).not.toBe('');
-        expect(placeholders(v), k).toEqual(placeholders(base[k]));
-      }
-    });
-  }
-});
+/** Every locale module (the same locales as the notifications: en, es, zh): the common strings and each area's. */
+const MODULES = [
+  ['common', en, { es, zh }],
+  ['youth', youthEn, { es: youthEs, zh: youthZh }],
+  ['admin', adminEn, { es: adminEs, zh: adminZh }],
+  ['host', hostEn, { es: hostEs, zh: hostZh }],
+  ['travel', travelEn, { es: travelEs, zh: travelZh }],
+] as const;
 
-describe('youth and admin locale modules (merged into the resources as `youth` and `admin`)', () => {
-  for (const [module, base, others] of [['youth', youthEn, { es: youthEs, zh: youthZh }], ['admin', adminEn, { es: adminEs, zh: adminZh }]] as const) {
+describe('locales', () => {
+  for (const [module, base, others] of MODULES) {
     const ref = leaves(base);
     for (const [name, messages] of Object.entries(others)) {
       it(`${module}.${name} has every English key, none empty, with the same placeholders`, () => {
