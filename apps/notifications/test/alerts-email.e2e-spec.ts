@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Topics, withPrefix } from '@twinning/contracts';
 import { loadEnv } from '@twinning/platform-config';
 import { createServiceApp } from '@twinning/platform-http';
 import { SmtpSink } from '@twinning/smtp-sink';
 import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, uniqueTopicPrefix } from '@twinning/testing';
 import { OfferReminders } from '../src/alerts/application/offer-reminders';
-import { AppModule } from '../src/app.module';
+import { notificationsApp } from '../src/app.module';
 import { NotificationsEnv } from '../src/config/notifications-env';
 import { DigestJob } from '../src/delivery/application/digest-job';
 import { EmailSender } from '../src/delivery/application/email-sender';
-import { DeliveryModule } from '../src/delivery/delivery.module';
 import { NotificationType } from '../src/notification-types';
-import { RecipientsModule } from '../src/recipients/recipients.module';
-import { TemplatesModule } from '../src/templates/templates.module';
-
-@Module({})
-class AlertsEmailTestRoot {}
+import { alertsWorld } from './support/alerts-world';
 
 /**
  * The whole notifications service in-process — the alert consumers, the recipients read model, delivery with the real
@@ -35,27 +30,9 @@ describe('alerts by email: every type, to the right people, in their language (r
   let digests: DigestJob;
   let reminders: OfferReminders;
 
-  const orgA = randomUUID(); // default zh
-  const orgB = randomUUID(); // default fr (not shipped)
-  const u = {
-    coordA: { id: randomUUID(), name: 'Ana Coordinator', email: 'ana@tacoma.example', language: 'en' },
-    adminA: { id: randomUUID(), name: 'Dieter Admin', email: 'dieter@tacoma.example', language: 'de' },
-    youthA: { id: randomUUID(), name: 'Yolanda Youth', email: 'yolanda@tacoma.example', language: 'es' },
-    hostEs: { id: randomUUID(), name: 'Rosa Ruiz', email: 'rosa@ruiz.example', language: 'es-MX' },
-    hostFr: { id: randomUUID(), name: 'Chen Jie', email: 'chen@chen.example', language: 'fr' },
-    coordB: { id: randomUUID(), name: 'Paulo Partner', email: 'paulo@fuzhou.example', language: 'pt' },
-  };
-  const delegationId = randomUUID();
-  const mei = { memberId: randomUUID(), participantId: randomUUID() };
-  const wei = { memberId: randomUUID(), participantId: randomUUID() };
-  const fam = { ruiz: randomUUID(), chen: randomUUID() };
-  const ruizParent = randomUUID();
+  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed } = alertsWorld('es-MX');
   const now = Date.now();
 
-  const envelope = (type: string, aggregateId: string, payload: object, organisationId: string | null = orgA, eventId = randomUUID()) => ({
-    key: aggregateId,
-    value: JSON.stringify({ eventId, type, version: 1, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'test', payload }),
-  });
   const idOf = (m: { value: string }) => (JSON.parse(m.value) as { eventId: string }).eventId;
   const send = (topic: string, ...messages: { key: string; value: string }[]) => kafka.produce(withPrefix(prefix, topic), messages);
   const readModel = (sql: string, params: unknown[], n: number) => eventually(async () => expect((await db.query(sql, params)).length).toBe(n), { timeoutMs: 30000, intervalMs: 200 });
@@ -89,41 +66,12 @@ describe('alerts by email: every type, to the right people, in their language (r
       ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', PUBLIC_WEB_URL: 'https://twinning.example',
       SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.smtpPort), EMAIL_SEND_INTERVAL_MS: '0', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0', OFFER_REMINDER_INTERVAL_MS: '0',
     });
-    const service = AppModule.forRoot(env);
-    // the app wires delivery itself once it does; until then the test adds it as the app will
-    const wired = (service.imports ?? []).some((m) => (m as DynamicModule).module === DeliveryModule);
-    app = await createServiceApp({
-      service: 'notifications',
-      module: { module: AlertsEmailTestRoot, imports: [service, ...(wired ? [] : [DeliveryModule.forRoot(env, { imports: [TemplatesModule, RecipientsModule] })])] },
-      apiPrefix: 'api/notifications',
-      port: 0,
-    });
+    app = await createServiceApp(notificationsApp(env));
     sender = app.get(EmailSender);
     digests = app.get(DigestJob);
     reminders = app.get(OfferReminders);
+    await seed(send, db);
 
-    await send(Topics.organisationEvents,
-      envelope('organisation.registered', orgA, { organisationId: orgA, name: 'Tacoma Sister Cities', city: 'Tacoma', country: 'US', timeZone: 'America/Los_Angeles', defaultLanguage: 'zh' }),
-      envelope('organisation.registered', orgB, { organisationId: orgB, name: 'Fuzhou Friendship', city: 'Fuzhou', country: 'CN', timeZone: 'Asia/Shanghai', defaultLanguage: 'fr' }, orgB),
-      ...([['coordA', orgA, ['coordinator']], ['adminA', orgA, ['admin']], ['youthA', orgA, ['youth-manager']], ['hostEs', orgA, ['host']], ['hostFr', orgA, ['host']],
-        ['coordB', orgB, ['coordinator']]] as const).map(([k, org, roles]) => envelope('membership.granted', org, { organisationId: org, userId: u[k].id, roles: [...roles] }, org)));
-    await send(Topics.userEvents, ...Object.values(u).map((p) => envelope('user.registered', p.id, { userId: p.id, email: p.email, name: p.name, language: p.language }, null)));
-    await send(Topics.delegationEvents,
-      envelope('delegation.created', delegationId, { delegationId, title: 'Fuzhou students 2027', hostCity: 'Tacoma', startDate: '2027-07-01', endDate: '2027-07-10', status: 'planning', createdByUserId: u.coordA.id }),
-      envelope('delegation.shared', delegationId, { delegationId, partnerOrganisationId: orgB, sharedByUserId: u.coordA.id }),
-      ...[mei, wei].map((m) => envelope('member.added', delegationId, { delegationId, ...m, role: 'student', lodgingNeed: 'homestay', isLeader: false, addedByUserId: u.coordA.id })));
-    await send(Topics.participantEvents, ...([[mei, 'Mei', 'Lin'], [wei, 'Wei', 'Zhang']] as const).map(([m, given, family]) => envelope('participant.registered', m.participantId, {
-      participantId: m.participantId, givenName: given, familyName: family, birthYear: 2011, gender: 'female', languages: ['zh'], nationality: 'CN', visaStatus: 'granted', createdByUserId: u.coordA.id })));
-    const family = (familyId: string, name: string, hostId: string, members: object[] = []) => envelope('family.registered', familyId, {
-      familyId, name, latitude: 47.25, longitude: -122.44, bedrooms: 2, beds: 2, pets: [], smoking: false, languages: ['en'], diets: [], interests: [], guestAgeMin: null, guestAgeMax: null,
-      guestGender: 'any', availability: [], timesHosted: 0, hostUserIds: [hostId], members, registeredByUserId: u.coordA.id });
-    await send(Topics.familyEvents, family(fam.ruiz, 'Ruiz', u.hostEs.id, [{ memberId: ruizParent, dateOfBirth: '1978-05-01', relation: 'parent', gender: 'female' }]), family(fam.chen, 'Chen', u.hostFr.id));
-    await readModel(`SELECT 1 FROM rcp_membership m JOIN rcp_user u USING (user_id)`, [], 6);
-    await readModel(`SELECT 1 FROM rcp_organisation`, [], 2);
-    await readModel(`SELECT 1 FROM rcp_delegation_share WHERE delegation_id = $1`, [delegationId], 1);
-    await readModel(`SELECT 1 FROM rcp_participant`, [], 2);
-    await readModel(`SELECT 1 FROM rcp_family_member`, [], 1);
-    await readModel(`SELECT 1 FROM rcp_family`, [], 2);
   }, 90000);
 
   afterAll(async () => {

@@ -14,6 +14,7 @@ import { RecipientDirectory } from '../src/delivery/recipient-directory';
 import { NotificationType } from '../src/notification-types';
 import { inviteeRecipientId } from '../src/recipients/domain/invitee-id';
 import { missingTemplateData } from '../src/templates/template-data';
+import { alertsWorld } from './support/alerts-world';
 
 /**
  * Who hears about what (issue #7, item 1), in-process on the real Postgres and Kafka: the upstream services' events are
@@ -46,26 +47,7 @@ describe('alerts: the right people, in their language, once (real Postgres, real
   let ds: DataSource;
   let reminders: OfferReminders;
 
-  const orgA = randomUUID(); // Tacoma: default language zh
-  const orgB = randomUUID(); // Fuzhou partner: default language fr (not shipped)
-  const u = {
-    coordA: { id: randomUUID(), name: 'Ana Coordinator', email: 'ana@tacoma.example', language: 'en' },
-    adminA: { id: randomUUID(), name: 'Dieter Admin', email: 'dieter@tacoma.example', language: 'de' },
-    youthA: { id: randomUUID(), name: 'Yolanda Youth', email: 'yolanda@tacoma.example', language: 'es' },
-    hostEs: { id: randomUUID(), name: 'Rosa Ruiz', email: 'rosa@ruiz.example', language: 'es' },
-    hostFr: { id: randomUUID(), name: 'Chen Jie', email: 'chen@chen.example', language: 'fr' },
-    coordB: { id: randomUUID(), name: 'Paulo Partner', email: 'paulo@fuzhou.example', language: 'pt' },
-  };
-  const delegationId = randomUUID();
-  const mei = { memberId: randomUUID(), participantId: randomUUID() };
-  const wei = { memberId: randomUUID(), participantId: randomUUID() };
-  const fam = { ruiz: randomUUID(), chen: randomUUID() };
-  const ruizParent = randomUUID();
-
-  const envelope = (type: string, aggregateId: string, payload: object, organisationId: string | null = orgA, eventId = randomUUID()) => ({
-    key: aggregateId,
-    value: JSON.stringify({ eventId, type, version: 1, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'test', payload }),
-  });
+  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed } = alertsWorld('es');
   const send = (topic: string, ...messages: { key: string; value: string }[]) => kafka.produce(withPrefix(prefix, topic), messages);
 
   const requests = async (type: NotificationType, eventId?: string): Promise<Recorded[]> =>
@@ -98,32 +80,8 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     directory = app.get(RecipientDirectory);
     reminders = app.get(OfferReminders);
     await db.query(`CREATE TABLE test_request (event_id uuid, type text, recipient_user_id uuid, organisation_id uuid, delegation_id uuid, subject_id text, time_zone text, channels jsonb, data jsonb)`);
+    await seed(send, db);
 
-    // identity: two organisations, their people and roles (as the gateway publishes them)
-    await send(Topics.organisationEvents,
-      envelope('organisation.registered', orgA, { organisationId: orgA, name: 'Tacoma Sister Cities', city: 'Tacoma', country: 'US', timeZone: 'America/Los_Angeles', defaultLanguage: 'zh' }),
-      envelope('organisation.registered', orgB, { organisationId: orgB, name: 'Fuzhou Friendship', city: 'Fuzhou', country: 'CN', timeZone: 'Asia/Shanghai', defaultLanguage: 'fr' }, orgB),
-      ...([['coordA', orgA, ['coordinator']], ['adminA', orgA, ['admin']], ['youthA', orgA, ['youth-manager']], ['hostEs', orgA, ['host']], ['hostFr', orgA, ['host']],
-        ['coordB', orgB, ['coordinator']]] as const).map(([k, org, roles]) => envelope('membership.granted', org, { organisationId: org, userId: u[k].id, roles: [...roles] }, org)));
-    await send(Topics.userEvents, ...Object.values(u).map((p) => envelope('user.registered', p.id, { userId: p.id, email: p.email, name: p.name, language: p.language }, null)));
-    // a delegation of Tacoma shared with Fuzhou, two students, two host families
-    await send(Topics.delegationEvents,
-      envelope('delegation.created', delegationId, { delegationId, title: 'Fuzhou students 2027', hostCity: 'Tacoma', startDate: '2027-07-01', endDate: '2027-07-10', status: 'planning', createdByUserId: u.coordA.id }),
-      envelope('delegation.shared', delegationId, { delegationId, partnerOrganisationId: orgB, sharedByUserId: u.coordA.id }),
-      ...[mei, wei].map((m) => envelope('member.added', delegationId, { delegationId, ...m, role: 'student', lodgingNeed: 'homestay', isLeader: false, addedByUserId: u.coordA.id })));
-    await send(Topics.participantEvents, ...[[mei, 'Mei', 'Lin'], [wei, 'Wei', 'Zhang']].map(([m, given, family]) => envelope('participant.registered', (m as typeof mei).participantId, {
-      participantId: (m as typeof mei).participantId, givenName: given, familyName: family, birthYear: 2011, gender: 'female', languages: ['zh'], nationality: 'CN', visaStatus: 'granted', createdByUserId: u.coordA.id })));
-    const family = (familyId: string, name: string, hostId: string, members: object[] = []) => envelope('family.registered', familyId, {
-      familyId, name, latitude: 47.25, longitude: -122.44, bedrooms: 2, beds: 2, pets: [], smoking: false, languages: ['en'], diets: [], interests: [], guestAgeMin: null, guestAgeMax: null,
-      guestGender: 'any', availability: [], timesHosted: 0, hostUserIds: [hostId], members, registeredByUserId: u.coordA.id });
-    await send(Topics.familyEvents, family(fam.ruiz, 'Ruiz', u.hostEs.id, [{ memberId: ruizParent, dateOfBirth: '1978-05-01', relation: 'parent', gender: 'female' }]), family(fam.chen, 'Chen', u.hostFr.id));
-
-    await readModel(`SELECT 1 FROM rcp_membership m JOIN rcp_user u USING (user_id)`, [], 6);
-    await readModel(`SELECT 1 FROM rcp_organisation`, [], 2);
-    await readModel(`SELECT 1 FROM rcp_delegation_share WHERE delegation_id = $1`, [delegationId], 1);
-    await readModel(`SELECT 1 FROM rcp_participant`, [], 2);
-    await readModel(`SELECT 1 FROM rcp_family_member`, [], 1);
-    await readModel(`SELECT 1 FROM rcp_family`, [], 2);
   }, 90000);
 
   afterAll(async () => {
