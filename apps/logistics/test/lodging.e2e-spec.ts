@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { EventEnvelope, parseEnvelope, Topics, withPrefix } from '@twinning/contracts';
-import { loadEnv } from '@twinning/platform-config';
-import { createServiceApp } from '@twinning/platform-http';
-import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, tokenFor, uniqueTopicPrefix } from '@twinning/testing';
-import { logisticsApp } from '../src/app.module';
-import { LogisticsEnv } from '../src/config/logistics-env';
-import { RosterHooks } from '../src/roster/roster-hooks';
+import { Topics, withPrefix } from '@twinning/contracts';
+import { eventually, TestDatabase } from '@twinning/testing';
+import { logisticsHarness } from './support/logistics-harness';
 
 /**
  * Lodging in-process on the real Postgres and Kafka: hotel stays recorded through the API, homestays from the
@@ -15,11 +9,7 @@ import { RosterHooks } from '../src/roster/roster-hooks';
  * confirmed), and the night-by-night view with its gaps.
  */
 describe('logistics lodging (real Postgres, real Kafka)', () => {
-  const prefix = uniqueTopicPrefix();
-  const kafka = new TestKafka();
-  const orgA = randomUUID();
-  const orgB = randomUUID();
-  const d = randomUUID();
+  const { prefix, kafka, d, t, causes, envelope, as, events, start, stop } = logisticsHarness('admin');
   const people = {
     hotel: { memberId: randomUUID(), participantId: randomUUID(), givenName: 'Hana', familyName: 'Otel', lodgingNeed: 'hotel' },
     early: { memberId: randomUUID(), participantId: randomUUID(), givenName: 'Eli', familyName: 'Early', lodgingNeed: 'homestay' },
@@ -29,36 +19,10 @@ describe('logistics lodging (real Postgres, real Kafka)', () => {
   const offers = { early: randomUUID(), late: randomUUID() };
   const families = { ruiz: randomUUID(), olsen: randomUUID() };
   let db: TestDatabase;
-  let app: INestApplication;
-  let url: string;
-  const t = {} as Record<'coordinator' | 'admin' | 'youth' | 'host' | 'other', string>;
-  const causes: string[] = [];
-
-  const as = (token: string) => ({
-    get: (p: string) => request(url).get(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`),
-    post: (p: string, body?: object) => request(url).post(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`).send(body),
-    patch: (p: string, body?: object) => request(url).patch(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`).send(body),
-    delete: (p: string) => request(url).delete(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`),
-  });
-
-  const envelope = (type: string, aggregateId: string, payload: object, producer = 'delegations') => ({
-    key: aggregateId,
-    value: JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), organisationId: orgA, aggregateId, correlationId: randomUUID(), causationId: null,
-      producer, payload }),
-  });
 
   const confirmed = (who: 'early' | 'late', family: 'ruiz' | 'olsen', stayFrom: string) => envelope('placement.confirmed', d, {
     offerId: offers[who], delegationId: d, memberId: people[who].memberId, participantId: people[who].participantId, familyId: families[family], hostUserIds: [],
     familyName: family === 'ruiz' ? 'Ruiz' : 'Olsen', address: `${family} house, Tacoma`, latitude: 47.2, longitude: -122.4, stayFrom, stayTo: '2027-06-06' }, 'host-matching');
-
-  async function events(): Promise<EventEnvelope[]> {
-    return eventually(async () => {
-      const msgs = (await kafka.readAll(withPrefix(prefix, Topics.travelEvents))).filter((m) => m.key === d);
-      const [{ n }] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE message_key = $1`, [d]);
-      expect(msgs.length).toBe(Number(n));
-      return msgs.map((m) => parseEnvelope(m.value));
-    }, { timeoutMs: 30000, intervalMs: 250 });
-  }
 
   const summary = async () => {
     const v = (await as(t.youth).get('/lodging/nights').expect(200)).body as { nights: { date: string; members: { name: string; status: string; places: { place: string }[] }[] }[] };
@@ -66,37 +30,11 @@ describe('logistics lodging (real Postgres, real Kafka)', () => {
   };
 
   beforeAll(async () => {
-    db = await TestDatabase.create('logistics_lodging');
-    for (const topic of [Topics.delegationEvents, Topics.participantEvents, Topics.placementEvents]) await kafka.createTopic(withPrefix(prefix, topic), 3);
-    const env = loadEnv(LogisticsEnv, { ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' });
-    app = await createServiceApp(logisticsApp(env));
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    app.get(RosterHooks).register('test', async (_tx, change) => {
-      if (change.delegationId === d) causes.push(change.cause);
-    });
-    t.coordinator = await tokenFor({ organisationId: orgA, roles: ['coordinator'], userId: randomUUID() });
-    t.admin = await tokenFor({ organisationId: orgA, roles: ['admin'] });
-    t.youth = await tokenFor({ organisationId: orgA, roles: ['youth-manager'] });
-    t.host = await tokenFor({ organisationId: orgA, roles: ['host'], userId: randomUUID() });
-    t.other = await tokenFor({ organisationId: orgB, roles: ['admin'] });
-    await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [
-      envelope('delegation.created', d, { delegationId: d, title: 'Fuzhou engineers', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-06', status: 'planning' }),
-      ...Object.values(people).map((p) => envelope('member.added', d, { delegationId: d, memberId: p.memberId, participantId: p.participantId, role: 'delegate', lodgingNeed: p.lodgingNeed,
-        isLeader: false, addedByUserId: randomUUID() })),
-    ]);
-    await kafka.produce(withPrefix(prefix, Topics.participantEvents), Object.values(people).map((p) => envelope('participant.registered', p.participantId, {
-      participantId: p.participantId, givenName: p.givenName, familyName: p.familyName, birthYear: 1980, gender: 'male', languages: ['zh'], nationality: 'CN', visaStatus: 'granted',
-      createdByUserId: randomUUID() })));
-    await eventually(async () => {
-      expect(await db.query(`SELECT count(*)::int AS n FROM lg_member m JOIN lg_participant p ON p.id = m.participant_id WHERE m.delegation_id = $1`, [d])).toEqual([{ n: 4 }]);
-    }, { timeoutMs: 30000, intervalMs: 200 });
+    ({ db } = await start('logistics_lodging', { title: 'Fuzhou engineers', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-06' }, Object.values(people),
+      { birthYear: 1980, gender: 'male', languages: ['zh'], nationality: 'CN' }));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await kafka.close();
-    await db?.drop();
-  });
+  afterAll(stop);
 
   it('shows every night of the visit, with gaps, from hotel stays and confirmed placements; each placement announced once', async () => {
     expect(await summary()).toEqual([

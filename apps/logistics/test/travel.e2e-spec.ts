@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { EventEnvelope, parseEnvelope, Topics, withPrefix } from '@twinning/contracts';
-import { loadEnv } from '@twinning/platform-config';
-import { createServiceApp } from '@twinning/platform-http';
-import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, tokenFor, uniqueTopicPrefix } from '@twinning/testing';
-import { logisticsApp } from '../src/app.module';
-import { LogisticsEnv } from '../src/config/logistics-env';
-import { RosterHooks } from '../src/roster/roster-hooks';
+import { TestDatabase } from '@twinning/testing';
+import { logisticsHarness } from './support/logistics-harness';
 
 /**
  * Travel segments and manifests in-process on the real Postgres and Kafka: the delegation and its members arrive as
@@ -16,11 +10,7 @@ import { RosterHooks } from '../src/roster/roster-hooks';
  * are read back from the broker; the manifests group by the local date at the airport.
  */
 describe('logistics travel segments and manifests (real Postgres, real Kafka)', () => {
-  const prefix = uniqueTopicPrefix();
-  const kafka = new TestKafka();
-  const orgA = randomUUID();
-  const orgB = randomUUID();
-  const d = randomUUID();
+  const { orgA, d, t, causes, as, events, start, stop, baseUrl } = logisticsHarness('coordinator');
   const people = {
     lin: { memberId: randomUUID(), participantId: randomUUID(), givenName: 'Lin', familyName: 'Wei' },
     chen: { memberId: randomUUID(), participantId: randomUUID(), givenName: 'Chen', familyName: 'Jie' },
@@ -28,67 +18,15 @@ describe('logistics travel segments and manifests (real Postgres, real Kafka)', 
   };
   const outsider = randomUUID();
   let db: TestDatabase;
-  let app: INestApplication;
-  let url: string;
-  const t = {} as Record<'coordinator' | 'admin' | 'youth' | 'host' | 'other', string>;
-  const causes: string[] = [];
-
-  const as = (token: string) => ({
-    get: (p: string) => request(url).get(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`),
-    post: (p: string, body?: object) => request(url).post(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`).send(body),
-    patch: (p: string, body?: object) => request(url).patch(`/api/logistics/delegations/${d}${p}`).set('authorization', `Bearer ${token}`).send(body),
-  });
-
-  const envelope = (type: string, aggregateId: string, payload: object) => ({
-    key: aggregateId,
-    value: JSON.stringify({ eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), organisationId: orgA, aggregateId, correlationId: randomUUID(), causationId: null,
-      producer: 'delegations', payload }),
-  });
-
-  /** The travel events of the delegation, once the topic holds exactly what the outbox holds for it. */
-  async function events(): Promise<EventEnvelope[]> {
-    return eventually(async () => {
-      const msgs = (await kafka.readAll(withPrefix(prefix, Topics.travelEvents))).filter((m) => m.key === d);
-      const [{ n }] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE message_key = $1`, [d]);
-      expect(msgs.length).toBe(Number(n));
-      return msgs.map((m) => parseEnvelope(m.value));
-    }, { timeoutMs: 30000, intervalMs: 250 });
-  }
 
   const flight = (over: object) => ({ mode: 'flight', carrier: 'NZ', number: '10', direction: 'arrival', memberIds: [people.lin.memberId], ...over });
 
   beforeAll(async () => {
-    db = await TestDatabase.create('logistics_travel');
-    for (const topic of [Topics.delegationEvents, Topics.participantEvents, Topics.placementEvents]) await kafka.createTopic(withPrefix(prefix, topic), 3);
-    const env = loadEnv(LogisticsEnv, { ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' });
-    app = await createServiceApp(logisticsApp(env));
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    app.get(RosterHooks).register('test', async (_tx, change) => {
-      if (change.delegationId === d) causes.push(change.cause);
-    });
-    t.coordinator = await tokenFor({ organisationId: orgA, roles: ['coordinator'], userId: randomUUID() });
-    t.admin = await tokenFor({ organisationId: orgA, roles: ['admin'] });
-    t.youth = await tokenFor({ organisationId: orgA, roles: ['youth-manager'] });
-    t.host = await tokenFor({ organisationId: orgA, roles: ['host'], userId: randomUUID() });
-    t.other = await tokenFor({ organisationId: orgB, roles: ['coordinator'] });
-    await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [
-      envelope('delegation.created', d, { delegationId: d, title: 'Pacific exchange', hostCity: 'Honolulu', startDate: '2027-03-14', endDate: '2027-04-20', status: 'planning' }),
-      ...Object.values(people).map((p) => envelope('member.added', d, { delegationId: d, memberId: p.memberId, participantId: p.participantId, role: 'delegate', lodgingNeed: 'homestay',
-        isLeader: false, addedByUserId: randomUUID() })),
-    ]);
-    await kafka.produce(withPrefix(prefix, Topics.participantEvents), Object.values(people).map((p) => envelope('participant.registered', p.participantId, {
-      participantId: p.participantId, givenName: p.givenName, familyName: p.familyName, birthYear: 1985, gender: 'female', languages: ['en'], nationality: 'NZ', visaStatus: 'granted',
-      createdByUserId: randomUUID() })));
-    await eventually(async () => {
-      expect(await db.query(`SELECT count(*)::int AS n FROM lg_member m JOIN lg_participant p ON p.id = m.participant_id WHERE m.delegation_id = $1`, [d])).toEqual([{ n: 3 }]);
-    }, { timeoutMs: 30000, intervalMs: 200 });
+    ({ db } = await start('logistics_travel', { title: 'Pacific exchange', hostCity: 'Honolulu', startDate: '2027-03-14', endDate: '2027-04-20' }, Object.values(people),
+      { birthYear: 1985, gender: 'female', languages: ['en'], nationality: 'NZ' }));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await kafka.close();
-    await db?.drop();
-  });
+  afterAll(stop);
 
   it('stores an overnight flight, one across the date line and one landing on the spring-forward night in UTC and local time, and groups the manifest by local date', async () => {
     // London 21:00 BST (20:00Z) → Singapore 17:00 the next local day (09:00Z)
@@ -132,7 +70,7 @@ describe('logistics travel segments and manifests (real Postgres, real Kafka)', 
       `2027-04-10,HNL,${dateLine.to.name},10:40,Pacific/Honolulu,2027-04-10T20:40:00.000Z,flight,NZ,10,AKL,HNL,booked,NZ10ABC,Lin Wei`,
       `2027-04-10,SIN,${overnight.to.name},17:00,Asia/Singapore,2027-04-10T09:00:00.000Z,flight,SQ,317,LHR,SIN,requested,,Chen Jie`,
     ]);
-    const html = await request(url).get(`/api/logistics/delegations/${d}/manifests/arrivals`).set('authorization', `Bearer ${t.coordinator}`).set('accept', 'text/html').expect(200);
+    const html = await as(t.coordinator).get('/manifests/arrivals').set('accept', 'text/html').expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('<h2>2027-04-10</h2>');
     expect(html.text).toContain('Ana Ruiz<br>Lin Wei');
@@ -203,7 +141,7 @@ describe('logistics travel segments and manifests (real Postgres, real Kafka)', 
     await as(t.other).get('/segments').expect(404);
     await as(t.other).post('/segments', body).expect(404);
     await as(t.other).get('/manifests/departures?format=csv').expect(404);
-    await request(url).get(`/api/logistics/delegations/${d}/segments`).expect(401);
+    await request(baseUrl()).get(`/api/logistics/delegations/${d}/segments`).expect(401);
     await as(t.coordinator).get(`/segments/${randomUUID()}`).expect(404);
   });
 });
