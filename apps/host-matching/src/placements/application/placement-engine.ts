@@ -6,7 +6,7 @@ import { generateCandidates, toInstance } from '../../matching/domain/candidates
 import { rematch } from '../../matching/domain/rematch';
 import { DelegationRecord, engineSettings, GuestRecord, isMinorOnArrival, stayOf, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { canConfirm, deadlineFrom, FROZEN_STATUSES, OfferStatus } from '../domain/offer-state';
-import { activeOffers, familyBasics, forbiddenPairs, loadFamilies, loadGuest, loadGuests, loadSettings, OfferRow } from '../infrastructure/placement-rows';
+import { activeOffers, familyBasics, forbiddenPairs, loadFamilies, loadGuest, loadGuests, loadSettings, OfferRow, updateGuarded } from '../infrastructure/placement-rows';
 
 export interface NewOffer {
   delegation: DelegationRecord;
@@ -82,18 +82,14 @@ export class PlacementEngine {
 
   /** Ends an active offer (guarded on its current status, so of two racing writers only one ends it). Returns false when it was no longer active. */
   async endOffer(tx: EntityManager, offer: OfferRow, e: EndOffer): Promise<boolean> {
-    const updated = (await tx.query(
+    const changed = await updateGuarded(tx,
       `UPDATE offer SET status = $2, ended_at = $3, end_reason = $4, version = version + 1,
          responded_at = CASE WHEN $2 IN ('declined') THEN $3 ELSE responded_at END,
          responded_by = CASE WHEN $2 IN ('declined') THEN $5::uuid ELSE responded_by END,
          response_reason = CASE WHEN $2 IN ('declined') THEN $4 ELSE response_reason END
        WHERE id = $1 AND status = $6 RETURNING id`,
-      [offer.id, e.status, e.now, e.reason, e.byUserId ?? null, offer.status],
-    )) as unknown[];
-    if (updated.length === 0) return false;
-    // UPDATE ... RETURNING through TypeORM's pg driver yields [rows, count]
-    const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
-    if (rows.length === 0) return false;
+      [offer.id, e.status, e.now, e.reason, e.byUserId ?? null, offer.status]);
+    if (changed === 0) return false;
     if (e.forbid) {
       await tx.query(`INSERT INTO forbidden_pair (member_id, family_id, delegation_id, reason, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
         [offer.member_id, offer.family_id, offer.delegation_id, e.status, e.now]);
@@ -123,9 +119,7 @@ export class PlacementEngine {
     if (!guest) return false;
     const minor = isMinorOnArrival(guest, delegation);
     if (!canConfirm({ minor, consentOnFile: guest.consentOnFile, consentExpiresOn: guest.consentExpiresOn }, delegation.startDate)) return false;
-    const res = (await tx.query(`UPDATE offer SET status = 'confirmed', confirmed_at = $2, version = version + 1 WHERE id = $1 AND status = 'accepted' RETURNING id`, [offer.id, now])) as unknown[];
-    const rows = Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
-    if (rows.length === 0) return false;
+    if (await updateGuarded(tx, `UPDATE offer SET status = 'confirmed', confirmed_at = $2, version = version + 1 WHERE id = $1 AND status = 'accepted' RETURNING id`, [offer.id, now]) === 0) return false;
     const family = (await familyBasics(tx, [offer.family_id])).get(offer.family_id);
     if (!family) return false;
     const stay = stayOf(delegation);

@@ -35,6 +35,16 @@ export async function loadDelegationById(tx: EntityManager, id: string): Promise
   return ((await tx.query(`SELECT ${DELEGATION_COLUMNS} FROM hm_delegation WHERE id = $1`, [id])) as DelegationRecord[])[0];
 }
 
+/**
+ * Runs a guarded `UPDATE ... RETURNING` and answers how many rows it changed. TypeORM's query() answers an UPDATE on
+ * PostgreSQL with `[rows, count]`, not the rows, so callers must not read its result as rows.
+ */
+export async function updateGuarded(tx: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const res = (await tx.query(sql, params)) as unknown[];
+  const rows = Array.isArray(res[0]) ? (res[0] as unknown[]) : res;
+  return rows.length;
+}
+
 /** Serialises every change to one delegation's proposals and offers (runs, releases, answers, expiry, re-matches). */
 export async function lockDelegation(tx: EntityManager, delegationId: string): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('placements:' || $1, 0))`, [delegationId]);
