@@ -35,9 +35,15 @@ pg_base_url() {
   echo "$url"
 }
 
+# the services' ports: TWINNING_PORT_BASE (3000) for the gateway, then +1..+4 (a second system beside the local one:
+# the browser tests of `npm test` run theirs on 3100)
 port_of() {
+  local base="${TWINNING_PORT_BASE:-3000}"
   case "$1" in
-    gateway) echo 3000 ;; delegations) echo 3001 ;; host-matching) echo 3002 ;; logistics) echo 3003 ;; notifications) echo 3004 ;;
+    gateway) echo "$base" ;; delegations) echo $((base + 1)) ;; host-matching) echo $((base + 2)) ;; logistics) echo $((base + 3)) ;; notifications) echo $((base + 4)) ;;
     *) echo "unknown app $1" >&2; return 1 ;;
   esac
 }
+
+# where run-local.sh keeps pids, logs, keys and mail (TWINNING_RUN_DIR, default .run)
+run_dir() { echo "${TWINNING_RUN_DIR:-$TWINNING_ROOT/.run}"; }

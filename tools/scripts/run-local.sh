@@ -5,8 +5,8 @@
 #   demo data (dist/tools/demo/seed-demo.js, when present) -> stays in the foreground.
 # Ctrl-C / TERM stops the services and the broker (if this script started it). From another terminal:
 # tools/scripts/stop-local.sh (npm run stop:local).
-# Honours PG_ADMIN_URL, TWINNING_DB_PREFIX, KAFKA_PORT/KAFKA_CONTROLLER_PORT, KAFKA_TOPIC_PREFIX, LOG_LEVEL,
-# HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_HOST...) reaches the services.
+# Honours PG_ADMIN_URL, TWINNING_DB_PREFIX, TWINNING_PORT_BASE (3000: gateway, +1..+4 the others), TWINNING_RUN_DIR (.run), KAFKA_PORT/KAFKA_CONTROLLER_PORT, KAFKA_TOPIC_PREFIX, LOG_LEVEL,
+# TWINNING_FRESH_DATABASES (drop the databases first), TWINNING_SKIP_BUILD (dist/ is built already), HEALTH_TIMEOUT_SECONDS (60); every other variable of this shell (SMTP_HOST...) reaches the services.
 # Email: unless SMTP_HOST is set, the local SMTP sink (tools/smtp-sink) is started on SMTP_SINK_PORT (1025) with its
 # page on SMTP_SINK_HTTP_PORT (1080); it keeps what it receives (also as .eml under .run/mail) and notifications sends to it.
 # Access tokens: the gateway signs with JWT_PRIVATE_KEY, every service verifies with JWT_PUBLIC_KEY. Unless both are
@@ -23,9 +23,10 @@ export KAFKA_PORT="${KAFKA_PORT:-9092}"
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
-RUN="$TWINNING_ROOT/.run"
+RUN="$(run_dir)"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT_SECONDS:-60}"
 mkdir -p "$RUN/logs" "$RUN/pids"
+rm -f "$RUN/ready"
 export DEMO_ADMIN_PASSWORD="${DEMO_ADMIN_PASSWORD:-twinning-demo-admin}"
 
 if [ -n "${JWT_PUBLIC_KEY:-}" ] && [ -n "${JWT_PRIVATE_KEY:-}" ]; then
@@ -68,7 +69,7 @@ trap 'stop_all; exit 143' TERM
 
 ensure_install
 bash tools/scripts/ensure-postgres.sh
-node tools/scripts/setup-databases.js
+node tools/scripts/setup-databases.js ${TWINNING_FRESH_DATABASES:+--fresh}
 
 if node tools/kafka/wait-for-kafka.js "127.0.0.1:$KAFKA_PORT" >/dev/null 2>&1; then
   echo "[kafka] a broker already answers on 127.0.0.1:$KAFKA_PORT; using it and leaving it running on exit"
@@ -78,10 +79,12 @@ else
   printf 'KAFKA_PORT=%q\nKAFKA_STATE_DIR=%q\n' "$KAFKA_PORT" "${KAFKA_STATE_DIR:-$TWINNING_ROOT/tools/kafka/.state/$KAFKA_PORT}" > "$RUN/pids/kafka.started"
 fi
 
-node tools/scripts/build.js
-# the web app (apps/web) into dist/web: the gateway serves it at http://127.0.0.1:3000/
-if ! npx vite build --config apps/web/vite.config.mts --logLevel warn; then
-  echo "[web] the web app did not build; the API still runs (see npm run web:build)" >&2
+if [ -z "${TWINNING_SKIP_BUILD:-}" ]; then
+  node tools/scripts/build.js
+  # the web app (apps/web) into dist/web: the gateway serves it at http://127.0.0.1:3000/
+  if ! npx vite build --config apps/web/vite.config.mts --logLevel warn; then
+    echo "[web] the web app did not build; the API still runs (see npm run web:build)" >&2
+  fi
 fi
 
 smtp_sink_url=""
@@ -108,7 +111,10 @@ env_for() { # app -> the service's environment as NAME=value words
   local app="$1" base; base="$(pg_base_url)"
   echo "PORT=$(port_of "$app") DATABASE_URL=$base/$(db_name "$app") KAFKA_BROKERS=$KAFKA_BROKERS LOG_LEVEL=$LOG_LEVEL"
   if [ "$app" = gateway ]; then
-    echo "DELEGATIONS_URL=http://127.0.0.1:3001 HOST_MATCHING_URL=http://127.0.0.1:3002 LOGISTICS_URL=http://127.0.0.1:3003 NOTIFICATIONS_URL=http://127.0.0.1:3004"
+    echo "DELEGATIONS_URL=http://127.0.0.1:$(port_of delegations) HOST_MATCHING_URL=http://127.0.0.1:$(port_of host-matching) LOGISTICS_URL=http://127.0.0.1:$(port_of logistics) NOTIFICATIONS_URL=http://127.0.0.1:$(port_of notifications)"
+  fi
+  if [ "$app" = gateway ] || [ "$app" = notifications ]; then
+    echo "PUBLIC_WEB_URL=${PUBLIC_WEB_URL:-http://127.0.0.1:$(port_of gateway)}"
   fi
 }
 
@@ -172,7 +178,7 @@ fi
 
 if [ -f dist/tools/demo/seed-demo.js ]; then
   echo "[demo] seeding demo data"
-  GATEWAY_URL=http://127.0.0.1:3000 node --enable-source-maps dist/tools/demo/seed-demo.js || echo "[demo] seeding failed (services keep running)" >&2
+  GATEWAY_URL="http://127.0.0.1:$(port_of gateway)" node --enable-source-maps dist/tools/demo/seed-demo.js || echo "[demo] seeding failed (services keep running)" >&2
 fi
 
 echo
@@ -186,6 +192,8 @@ printf '  %-14s %s\n' postgres "$(pg_base_url)/$(db_name '<service>')"
 printf '  %-14s %s\n' sign-in "admin@tacoma.example / admin@sandiego.example / admin@fuzhou.example, password \$DEMO_ADMIN_PASSWORD ($DEMO_ADMIN_PASSWORD)"
 printf '  %-14s %s\n' '' "coordinator@tacoma.example, youth@tacoma.example, coordinator@fuzhou.example (zh), chen.hong@fuzhou.example (host, zh), maria.garcia@sandiego.example (host, es)... password twinning-demo-person"
 echo "Ctrl-C stops everything (or tools/scripts/stop-local.sh from another terminal)."
+# for scripts that start this one in the background (the browser tests of npm test): the system is up and seeded
+date -u +%FT%TZ > "$RUN/ready"
 
 # foreground until Ctrl-C/TERM, or until a service exits on its own
 declare -A pid_of=()

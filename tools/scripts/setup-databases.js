@@ -2,7 +2,7 @@
 // Creates one PostgreSQL database per service if it does not exist yet (idempotent).
 //   PG_ADMIN_URL        a connection with CREATEDB rights (default postgres://postgres@127.0.0.1:5432/postgres)
 //   TWINNING_DB_PREFIX  optional prefix in front of every name (e.g. "ci1_" -> ci1_twinning_gateway)
-// Usage: node tools/scripts/setup-databases.js
+// Usage: node tools/scripts/setup-databases.js [--fresh]   (--fresh drops them first: the browser tests' own system)
 'use strict';
 const { Client } = require('pg');
 
@@ -24,6 +24,10 @@ async function main() {
   try {
     for (const service of SERVICES) {
       const name = databaseName(service);
+      if (process.argv.includes('--fresh')) {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+        console.log(`[db] ${name} dropped`);
+      }
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (rowCount > 0) {
         console.log(`[db] ${name} exists`);

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Stops what tools/scripts/run-local.sh started: the services whose pids are in .run/pids, the SMTP sink, and the
+# Stops what tools/scripts/run-local.sh started: the services whose pids are in .run/pids (TWINNING_RUN_DIR), the SMTP sink, and the
 # Kafka broker if run-local.sh started it (.run/pids/kafka.started). Safe to run when nothing is running.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$TWINNING_ROOT"
-RUN="$TWINNING_ROOT/.run"
+RUN="$(run_dir)"
 
 pids=()
 for app in "${TWINNING_APPS[@]}"; do

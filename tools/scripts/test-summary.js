@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Prints the one-line result of `npm test` from jest's JSON report (and the web app's vitest JSON report, same shape)
 // and exits 1 if anything failed.
-// Usage: node tools/scripts/test-summary.js <jest-results.json> <failed steps (lint, typecheck...)> <jest exit code> [<vitest-results.json> <vitest exit code>]
+// Usage: node tools/scripts/test-summary.js <jest-results.json> <failed steps (lint, typecheck...)> <jest exit code> [<vitest-results.json> <vitest exit code>]...
+// (one pair per vitest run: the web app's component tests, its browser tests)
 // Output: "N passed, N failed" plus ", N skipped" when tests were skipped or left as todo.
 'use strict';
 const fs = require('fs');
 
-const [report, stepsArg, rcArg, webReport, webRcArg] = process.argv.slice(2);
+const [report, stepsArg, rcArg, ...more] = process.argv.slice(2);
 const steps = Number(stepsArg || 0);
 let passed = 0;
 let failed = steps;
@@ -31,6 +32,6 @@ function add(file, rc) {
 }
 
 add(report, Number(rcArg || 0));
-if (webReport !== undefined) add(webReport, Number(webRcArg || 0));
+for (let i = 0; i + 1 < more.length; i += 2) add(more[i], Number(more[i + 1] || 0));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

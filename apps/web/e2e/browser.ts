@@ -3,7 +3,9 @@
  * does not work here), sign-in, screenshots (tmp/web-screenshots) and the axe-core check, and a small API client
  * for preparing data through the gateway.
  *   TWINNING_URL (http://127.0.0.1:3000: the gateway serving the built web app)  CHROMIUM_PATH (/usr/bin/chromium)
- *   TWINNING_DEMO_PASSWORD (twinning-demo-person)  WEB_SCREENSHOTS (tmp/web-screenshots)
+ *   TWINNING_DEMO_PASSWORD (twinning-demo-person)  DEMO_ADMIN_PASSWORD (twinning-demo-admin)  WEB_SCREENSHOTS (tmp/web-screenshots)
+ *   SMTP_SINK_URL (http://127.0.0.1:1080: the local SMTP sink's page, where invitation emails arrive)
+ * `npm test` starts a system of its own for these tests (tools/scripts/web-e2e-system.sh: gateway on 3100, sink on 2080).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +16,8 @@ import { expect } from 'vitest';
 
 export const BASE_URL = process.env.TWINNING_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = process.env.TWINNING_DEMO_PASSWORD ?? 'twinning-demo-person';
+export const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD ?? 'twinning-demo-admin';
+export const SINK_URL = (process.env.SMTP_SINK_URL ?? 'http://127.0.0.1:1080').replace(/\/$/, '');
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const SHOTS = process.env.WEB_SCREENSHOTS ?? join(ROOT, 'tmp', 'web-screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,16 +68,49 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 }
 
 /** The gateway's API, for preparing and checking data around a browser test. */
-export async function apiLogin(email: string, password = PASSWORD): Promise<string> {
+export async function apiLogin(email: string, password = email.startsWith('admin@') ? ADMIN_PASSWORD : PASSWORD): Promise<string> {
+  return (await apiSession(email, password)).token;
+}
+
+export async function apiSession(email: string, password = email.startsWith('admin@') ? ADMIN_PASSWORD : PASSWORD): Promise<{ token: string; organisationId: string; userId: string }> {
   const res = await fetch(`${BASE_URL}/api/identity/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const b = (await res.json()) as { accessToken: string; organisationId: string; userId?: string; user?: { id: string } };
+  return { token: b.accessToken, organisationId: b.organisationId, userId: b.userId ?? b.user?.id ?? '' };
 }
+
+/** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The link in the newest email to `to` in the SMTP sink matching `pattern` (e.g. the invitation link). */
+export async function linkFromEmail(to: string, pattern = /https?:\/\/[^\s"<>]*token=[^\s"<>]+/): Promise<string> {
+  return until(`an email to ${to} with a link`, async () => {
+    const res = await fetch(`${SINK_URL}/messages`);
+    const body = (await res.json()) as Sink[] | { items?: Sink[]; messages?: Sink[] };
+    const all = Array.isArray(body) ? body : (body.items ?? body.messages ?? []);
+    const mail = all.filter((m) => JSON.stringify(m.to ?? m.rcptTo ?? '').includes(to)).map((m) => pattern.exec(m.text ?? '')?.[0]).filter(Boolean).pop();
+    return mail ?? undefined;
+  }, 60_000);
+}
+interface Sink { to?: unknown; rcptTo?: unknown; text?: string }
 
 export async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${BASE_URL}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
