@@ -6,9 +6,10 @@
  */
 import { DEMO_FAMILIES, seedFamilies } from './demo-families';
 import { seedParticipants } from './demo-participants';
-import { hostsOf, seedPeople } from './demo-people';
+import { DEMO_PASSWORD_PEOPLE, hostsOf, seedPeople } from './demo-people';
 import { seedPlacements } from './demo-placements';
 import { seedTravel } from './demo-travel';
+import { DEMO_WELFARE, seedWelfare } from './demo-welfare';
 import { linkDelegation, seedPartnership } from './demo-partnerships';
 
 interface DemoActivity { title: string; venue: string; address: string; startsLocal: string; endsLocal: string }
@@ -115,6 +116,13 @@ async function main(): Promise<void> {
   await seedPlacements(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
   // flights (one across the date line), hotel rooms, airport pickups, a calendar feed per delegation
   await seedTravel(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
+  // pre-departure check-ins and an incident, recorded by Tacoma's youth manager (the admin when the sink is off)
+  for (const title of Object.keys(DEMO_WELFARE)) {
+    if (!delegationIds[title]) continue;
+    const youth = await call<{ accessToken: string }>(gateway, 'POST', '/api/identity/login', null, { email: 'youth@tacoma.example', password: DEMO_PASSWORD_PEOPLE });
+    const token = youth.status === 200 ? youth.body.accessToken : (await login(gateway, 'admin@tacoma.example')).token;
+    await seedWelfare(call, gateway, token, delegationIds[title], title);
+  }
 }
 
 main().catch((e) => {
