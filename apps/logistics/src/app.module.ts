@@ -6,6 +6,7 @@ import { LogisticsOffersConsumer } from './calendar/messaging/offers.consumer';
 import { LogisticsEnv } from './config/logistics-env';
 import { ConflictsModule } from './conflicts/conflicts.module';
 import { logisticsDataSourceOptions } from './database/data-source';
+import { HostGuestsModule } from './host-guests/host-guests.module';
 import { LodgingModule } from './lodging/lodging.module';
 import { PickupsModule } from './pickups/pickups.module';
 import { LogisticsRosterConsumer } from './roster/messaging/roster.consumer';
@@ -29,6 +30,7 @@ export class AppModule {
         PickupsModule,
         ConflictsModule.forRoot(env),
         CalendarModule.forRoot(env),
+        HostGuestsModule,
         // feature modules (travel, pickups, lodging, conflicts, calendar) are added here
       ],
     };

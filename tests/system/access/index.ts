@@ -4,6 +4,7 @@ import { identityMatrix } from './identity.matrix';
 import { itineraryMatrix } from './itinerary.matrix';
 import { logisticsCalendarMatrix } from './logistics-calendar.matrix';
 import { logisticsConflictsMatrix } from './logistics-conflicts.matrix';
+import { logisticsHostMatrix } from './logistics-host.matrix';
 import { logisticsTravelMatrix } from './logistics-travel.matrix';
 import { logisticsPickupsMatrix } from './logistics-pickups.matrix';
 import { membersMatrix } from './members.matrix';
@@ -15,4 +16,4 @@ import { participantsMatrix } from './participants.matrix';
 import { placementsMatrix } from './placements.matrix';
 
 /** Every feature's section, in setup order (a section may use the fixtures of those before it). */
-export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, notificationsDeliveryMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix, logisticsTravelMatrix, logisticsConflictsMatrix, logisticsCalendarMatrix];
+export const MATRIX_SECTIONS: MatrixSection[] = [identityMatrix, delegationsMatrix, partnershipsMatrix, membersMatrix, itineraryMatrix, participantsMatrix, notificationsMatrix, notificationsDeliveryMatrix, familiesMatrix, placementsMatrix, logisticsPickupsMatrix, logisticsTravelMatrix, logisticsConflictsMatrix, logisticsCalendarMatrix, logisticsHostMatrix];

@@ -1,5 +1,6 @@
 import { FAMILY_PATHS, FAMILY_SCHEMAS } from './families-paths';
 import { LOGISTICS_CONFLICT_PATHS, LOGISTICS_CONFLICT_SCHEMAS } from './logistics-conflicts-paths';
+import { LOGISTICS_HOST_PATHS, LOGISTICS_HOST_SCHEMAS } from './logistics-host-paths';
 import { LOGISTICS_PICKUP_PATHS, LOGISTICS_PICKUP_SCHEMAS } from './logistics-pickups-paths';
 import { LOGISTICS_TRAVEL_PATHS, LOGISTICS_TRAVEL_SCHEMAS } from './logistics-travel-paths';
 import { NOTIFICATION_PATHS, NOTIFICATION_SCHEMAS } from './notifications-paths';
@@ -398,6 +399,7 @@ export const PROXIED_SCHEMAS: Record<string, unknown> = {
   ...LOGISTICS_TRAVEL_SCHEMAS,
   ...LOGISTICS_PICKUP_SCHEMAS,
   ...LOGISTICS_CONFLICT_SCHEMAS,
+  ...LOGISTICS_HOST_SCHEMAS,
   ...NOTIFICATION_SCHEMAS,
   KnownDelegation: { type: 'object', description: "the notifications service's read model of a delegation", additionalProperties: true },
 };
@@ -506,6 +508,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
   ...LOGISTICS_TRAVEL_PATHS,
   ...LOGISTICS_PICKUP_PATHS,
   ...LOGISTICS_CONFLICT_PATHS,
+  ...LOGISTICS_HOST_PATHS,
   ...NOTIFICATION_PATHS,
   '/api/notifications/delegations/{id}': {
     get: {
