@@ -34,29 +34,37 @@ async function inviteHost(adminToken: string, organisationId: string, email: str
   return accepted.userId;
 }
 
-/**
- * San Diego: two vetted one-bed families, each with a host account, and a delegation from Jalalabad with one adult
- * student; matching is run and the offer released to one of the families. After a decline, the automatic re-match
- * can only offer the guest to the other family: the visit's week (somewhere in 2028-2030) and its venue (within 1 km
- * of both families) are drawn at random, so families of earlier runs on the same system are neither free nor near.
- */
-export async function twoFamiliesOneGuest(): Promise<HostWorld> {
+/** A run of a scenario: a unique tag, a random week (somewhere in 2028-2030) and a random venue in San Diego. */
+export interface Run {
+  run: string;
+  date: (offsetDays: number) => string;
+  venue: { latitude: number; longitude: number };
+}
+
+export function newRun(): Run {
   const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-  const admin = await apiSession(SAN_DIEGO_ADMIN);
   const start = new Date(Date.UTC(2028, 0, 1) + Math.floor(Math.random() * 1000) * 86_400_000);
   const date = (offset: number) => new Date(start.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const venue = { latitude: 32.62 + Math.random() * 0.3, longitude: -117.2 + Math.random() * 0.25 };
+  return { run, date, venue: { latitude: 32.62 + Math.random() * 0.3, longitude: -117.2 + Math.random() * 0.25 } };
+}
+
+/**
+ * Two vetted one-bed San Diego families within 1 km of the run's venue, available around its week, each with a host
+ * account (invited by email, accepted from the link in the sink); answers family name -> the host's email.
+ */
+export async function twoHostFamilies(r: Run, guestAges: { min: number; max: number } = { min: 16, max: 30 }): Promise<Record<string, string>> {
+  const admin = await apiSession(SAN_DIEGO_ADMIN);
   const families = [
-    { name: `Rivera ${run}`, host: `ana.rivera.${run}@sandiego.example`, hostName: 'Ana Rivera', partner: 'Luis Rivera', lat: venue.latitude + 0.002, lng: venue.longitude },
-    { name: `Okoye ${run}`, host: `grace.okoye.${run}@sandiego.example`, hostName: 'Grace Okoye', partner: 'Chidi Okoye', lat: venue.latitude, lng: venue.longitude + 0.003 },
+    { name: `Rivera ${r.run}`, host: `ana.rivera.${r.run}@sandiego.example`, hostName: 'Ana Rivera', partner: 'Luis Rivera', lat: r.venue.latitude + 0.002, lng: r.venue.longitude },
+    { name: `Okoye ${r.run}`, host: `grace.okoye.${r.run}@sandiego.example`, hostName: 'Grace Okoye', partner: 'Chidi Okoye', lat: r.venue.latitude, lng: r.venue.longitude + 0.003 },
   ];
   const hosts: Record<string, string> = {};
   for (const f of families) {
     const userId = await inviteHost(admin.token, admin.organisationId, f.host, f.hostName);
     const created = await must<{ id: string; members: { id: string; name: string }[] }>(`registering ${f.name}`, api(admin.token, 'POST', '/api/host-matching/families', {
       name: f.name, address: 'San Diego, CA', latitude: f.lat, longitude: f.lng, bedrooms: 1, beds: 1, pets: [], smoking: false,
-      languages: ['en'], diets: ['omnivore'], interests: ['soccer'], guestAgeMin: 16, guestAgeMax: 30, guestGender: 'any',
-      availability: [{ from: date(-2), to: date(9) }], timesHosted: 0, hostUserIds: [userId],
+      languages: ['en'], diets: ['omnivore'], interests: ['soccer'], guestAgeMin: guestAges.min, guestAgeMax: guestAges.max, guestGender: 'any',
+      availability: [{ from: r.date(-2), to: r.date(9) }], timesHosted: 0, hostUserIds: [userId],
       members: [
         { name: f.hostName, dateOfBirth: '1980-03-03', relation: 'parent', gender: 'female' },
         { name: f.partner, dateOfBirth: '1979-04-04', relation: 'parent', gender: 'male' },
@@ -69,6 +77,28 @@ export async function twoFamiliesOneGuest(): Promise<HostWorld> {
     await must(`home visit of ${f.name}`, api(admin.token, 'POST', `${base}/home-visits`, { visitedBy: 'Dana Brooks', visitedOn: day(-7), present: [f.hostName, f.partner] }));
     hosts[f.name] = f.host;
   }
+  return hosts;
+}
+
+/** Waits until host matching knows the delegation's homestay guests (from the delegations service's events). */
+export async function guestsKnown(token: string, delegationId: string, count: number): Promise<void> {
+  await until(`${count} guests of the delegation in host matching`, async () => {
+    const g = await api<{ items?: { hasMatchingProfile: boolean }[] }>(token, 'GET', `/api/host-matching/delegations/${delegationId}/guests`);
+    return g.status === 200 && g.body.items?.length === count && g.body.items.every((x) => x.hasMatchingProfile) ? true : undefined;
+  });
+}
+
+/**
+ * The families of twoHostFamilies and a delegation from Jalalabad with one adult student; matching is run and the
+ * offer released to one of the families. After a decline, the automatic re-match can only offer the guest to the
+ * other family: the run's week and venue are random, so families of earlier runs on the same system are neither
+ * free nor near (matching within 1 km).
+ */
+export async function twoFamiliesOneGuest(): Promise<HostWorld> {
+  const r = newRun();
+  const { run, date, venue } = r;
+  const hosts = await twoHostFamilies(r);
+  const admin = await apiSession(SAN_DIEGO_ADMIN);
 
   const partnerships = await must<{ items: { id: string; partnerCity: string }[] }>('partnerships', api(admin.token, 'GET', '/api/delegations/partnerships?limit=200'));
   const partnershipId = partnerships.items.find((p) => p.partnerCity === 'Jalalabad')?.id;
@@ -84,10 +114,7 @@ export async function twoFamiliesOneGuest(): Promise<HostWorld> {
   await must('adding the guest', api(admin.token, 'POST', `/api/delegations/${delegation.id}/members`, { participantId: guest.id, role: 'student', lodgingNeed: 'homestay' }));
 
   const base = `/api/host-matching/delegations/${delegation.id}`;
-  await until('the delegation and its guest in host matching', async () => {
-    const g = await api<{ items?: { hasMatchingProfile: boolean }[] }>(admin.token, 'GET', `${base}/guests`);
-    return g.status === 200 && g.body.items?.length && g.body.items.every((x) => x.hasMatchingProfile) ? true : undefined;
-  });
+  await guestsKnown(admin.token, delegation.id, 1);
   await must('matching settings', api(admin.token, 'PUT', `${base}/matching-settings`, { venueName: 'Coaching clinic', venue, maxDistanceKm: 1 }));
   const matched = await must<{ placed: number }>('the matching run', api(admin.token, 'POST', `${base}/matching-runs`));
   if (matched.placed !== 1) throw new Error(`the matching run placed ${matched.placed} guests, expected 1`);

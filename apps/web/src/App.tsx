@@ -1,12 +1,14 @@
-import { AppShell, Anchor, Badge, Button, createTheme, Group, MantineProvider, NativeSelect, Title } from '@mantine/core';
+import { AppShell, Anchor, Badge, Burger, Button, createTheme, Group, MantineProvider, NativeSelect, Stack, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, type RouterProps } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate, type RouterProps } from 'react-router';
 import { LANGUAGES } from './i18n';
 import { DashboardPage } from './pages/DashboardPage';
 import { DelegationPage } from './pages/DelegationPage';
+import { NewDelegationPage } from './pages/delegation/NewDelegationPage';
 import { HostOfferPage, HostOffersPage } from './pages/HostOffersPage';
 import { AcceptInvitationPage } from './pages/host/AcceptInvitationPage';
 import { HouseholdPage } from './pages/host/HouseholdPage';
@@ -24,6 +26,16 @@ import { isHostOnly, SessionProvider, useSession, type Session } from './session
 // in the body colour, since Mantine's green and orange, light or filled, are too pale to carry text
 export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
+  // Mantine's green with darker shades 7-9: success text (c="green") and filled green reach 4.5:1 on white
+  colors: {
+    green: ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#40c057', '#2b8a3e', '#1e6b30', '#185a28'],
+    // gray 6 is Mantine's "dimmed" (input descriptions, secondary text): darker for 4.5:1
+    gray: ['#f8f9fa', '#f1f3f5', '#e9ecef', '#dee2e6', '#ced4da', '#adb5bd', '#5c636a', '#495057', '#343a40', '#212529'],
+    // orange from shade 6 (warnings: conflicts, pickup issues, unplaced counts)
+    orange: ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#b34700', '#a34100', '#943b00', '#7f3300'],
+    // red from shade 6 (Mantine's error colour: the messages next to their field)
+    red: ['#fff5f5', '#ffe3e3', '#ffc9c9', '#ffa8a8', '#ff8787', '#ff6b6b', '#c92a2a', '#b02525', '#a61e1e', '#8a1c1c'],
+  },
   autoContrast: true,
   components: { Badge: Badge.extend({ defaultProps: { variant: 'dot' } }) },
 });
@@ -41,28 +53,70 @@ export function LanguageSwitch() {
   );
 }
 
+/** Narrower than this, the navigation folds into a menu behind a burger button (a phone, a narrow window). */
+const NARROW = '(max-width: 61.99em)';
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const narrow = useMediaQuery(NARROW, false, { getInitialValueInEffect: false });
+  const [menuOpen, menu] = useDisclosure(false);
+  const burger = useRef<HTMLButtonElement>(null);
+  const closeMenu = menu.close;
+  // a new page, or a window grown wide enough for the links: the menu closes
+  useEffect(() => {
+    closeMenu();
+  }, [pathname, narrow, closeMenu]);
   const hostOnly = isHostOnly(session);
+  const links = [
+    session && !hostOnly && { to: '/', label: t('app.dashboard') },
+    session?.roles.includes('host') && { to: '/household', label: t('host.nav') },
+    session?.roles.includes('host') && { to: '/offers', label: t('app.offers') },
+    session?.roles.some((r) => r === 'youth-manager' || r === 'admin') && { to: '/youth/participants', label: t('youth.nav') },
+    session?.roles.includes('admin') && { to: '/admin', label: t('admin.nav') },
+  ].filter((l): l is { to: string; label: string } => !!l);
+  const leave = () => {
+    signOut();
+    navigate('/sign-in', { replace: true });
+  };
+  const signOutButton = session && <Button variant="subtle" size="xs" onClick={leave}>{t('app.signOut')}</Button>;
+  const folded = narrow && !!session;
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'md', collapsed: { mobile: !(folded && menuOpen), desktop: true } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <Title order={1} size="h4">{t('app.title')}</Title>
-            {session && !hostOnly && <Anchor component={Link} to="/">{t('app.dashboard')}</Anchor>}
-            {session?.roles.includes('host') && <Anchor component={Link} to="/household">{t('host.nav')}</Anchor>}
-            {session?.roles.includes('host') && <Anchor component={Link} to="/offers">{t('app.offers')}</Anchor>}
-            {session?.roles.some((r) => r === 'youth-manager' || r === 'admin') && <Anchor component={Link} to="/youth/participants">{t('youth.nav')}</Anchor>}
-            {session?.roles.includes('admin') && <Anchor component={Link} to="/admin">{t('admin.nav')}</Anchor>}
+            {!folded && !!links.length && (
+              <Group component="nav" aria-label={t('app.navigation')} gap="md" wrap="nowrap">
+                {links.map((l) => <Anchor key={l.to} component={Link} to={l.to}>{l.label}</Anchor>)}
+              </Group>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
-            {session && <Button variant="subtle" size="xs" onClick={signOut}>{t('app.signOut')}</Button>}
+            {!folded && signOutButton}
+            {folded && <Burger ref={burger} opened={menuOpen} onClick={menu.toggle} size="sm" aria-label={t('app.menu')} aria-expanded={menuOpen} aria-controls="app-menu" />}
           </Group>
         </Group>
       </AppShell.Header>
+      {folded && (
+        <AppShell.Navbar id="app-menu" p="md" aria-label={t('app.navigation')} onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            menu.close();
+            burger.current?.focus();
+          }}
+        >
+          {menuOpen && (
+            <Stack gap="md" align="flex-start">
+              {links.map((l) => <Anchor key={l.to} component={Link} to={l.to} onClick={menu.close}>{l.label}</Anchor>)}
+              {signOutButton}
+            </Stack>
+          )}
+        </AppShell.Navbar>
+      )}
       <AppShell.Main id="main">{children}</AppShell.Main>
     </AppShell>
   );
@@ -87,6 +141,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
         <Route path="/" element={<RequireSession><Home /></RequireSession>} />
+        <Route path="/delegations/new" element={<RequireSession><NewDelegationPage /></RequireSession>} />
         <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
         <Route path="/delegations/:id/travel" element={<RequireSession><TravelPage /></RequireSession>} />
         <Route path="/household" element={<RequireSession><HouseholdPage /></RequireSession>} />

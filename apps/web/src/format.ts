@@ -15,6 +15,19 @@ export function formatDateTime(iso: string, lng: string, timeZone?: string): str
   return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/**
+ * A moment on the wall clock of a time zone, naming the zone ("Apr 12, 2027, 3:30 PM China Standard Time"): the host
+ * city's zone when it is known, else the reader's own (the browser's), named all the same.
+ */
+export function formatDateTimeInZone(iso: string, lng: string, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'long' };
+  try {
+    return new Intl.DateTimeFormat(lng, { ...options, ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(lng, options).format(new Date(iso)); // an unknown zone: the reader's own
+  }
+}
+
 /** A calendar date (YYYY-MM-DD) as the reader's locale writes it, without shifting it through a time zone. */
 export function formatDate(date: string, lng: string): string {
   const [y, mo, d] = date.split('-').map(Number);

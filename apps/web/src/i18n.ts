@@ -15,6 +15,9 @@ import { adminZh } from './locales/admin.zh';
 import { youthEn } from './locales/youth.en';
 import { youthEs } from './locales/youth.es';
 import { youthZh } from './locales/youth.zh';
+import { delegationEn } from './locales/delegation.en';
+import { delegationEs } from './locales/delegation.es';
+import { delegationZh } from './locales/delegation.zh';
 
 /** The same locales as the notifications (apps/notifications/templates). */
 export const LANGUAGES = [
@@ -51,6 +54,8 @@ export function createI18n(lng: Language = detectLanguage()): i18n {
   });
   // the host-family and travel screens' strings (locales/host.*.ts, travel.*.ts) as `host.*` and `travel.*`
   for (const [l, host, travel] of [['en', hostEn, travelEn], ['es', hostEs, travelEs], ['zh', hostZh, travelZh]] as const) instance.addResourceBundle(l, 'translation', { host, travel }, true, true);
+  // the coordinator's delegation screens (locales/delegation.*.ts) merged into `delegation.*` beside the common strings there
+  for (const [l, delegation] of [['en', delegationEn], ['es', delegationEs], ['zh', delegationZh]] as const) instance.addResourceBundle(l, 'translation', { delegation }, true, false);
   instance.on('languageChanged', (l) => {
     globalThis.localStorage?.setItem(KEY, l);
     if (globalThis.document) document.documentElement.lang = l === 'zh' ? 'zh-Hans' : l;

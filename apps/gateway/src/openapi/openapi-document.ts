@@ -1,6 +1,7 @@
 import { INestApplication, Injectable } from '@nestjs/common';
 import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { IDENTITY_RESPONSES, IDENTITY_SCHEMAS } from './identity-paths';
 import { PROXIED_PATHS, PROXIED_SCHEMAS } from './proxied-paths';
 
 /** The name @ApiBearerAuth() refers to by default. */
@@ -43,9 +44,25 @@ export class OpenApiDocument {
     const own = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
     return {
       ...own,
-      paths: { ...own.paths, ...(PROXIED_PATHS as OpenAPIObject['paths']) },
-      components: { ...own.components, schemas: { ...(own.components?.schemas ?? {}), ...(PROXIED_SCHEMAS as Record<string, never>) } },
+      paths: { ...withAnswers(own.paths, IDENTITY_RESPONSES), ...(PROXIED_PATHS as OpenAPIObject['paths']) },
+      components: { ...own.components, schemas: { ...(own.components?.schemas ?? {}), ...(IDENTITY_SCHEMAS as Record<string, never>), ...(PROXIED_SCHEMAS as Record<string, never>) } },
       security: [],
     };
   }
+}
+
+/** The scanned operations with the answers described by hand (by path and method) laid over the scanned ones. */
+function withAnswers(paths: OpenAPIObject['paths'], answers: Record<string, Record<string, Record<string, unknown>>>): OpenAPIObject['paths'] {
+  const out: OpenAPIObject['paths'] = { ...paths };
+  for (const [path, methods] of Object.entries(answers)) {
+    const item = out[path];
+    if (!item) continue;
+    const merged: Record<string, unknown> = { ...item };
+    for (const [method, responses] of Object.entries(methods)) {
+      const op = (item as Record<string, { responses?: object } | undefined>)[method];
+      if (op) merged[method] = { ...op, responses: { ...op.responses, ...responses } };
+    }
+    out[path] = merged as typeof item;
+  }
+  return out;
 }

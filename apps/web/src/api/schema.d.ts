@@ -6011,6 +6011,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/logistics/my-placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your guests: the confirmed placements of the families you host, in delegations your organisation owns or shares, with the guest's arrival and departure (local times with their zones) and the airport pickup; never another family's (host) (service: logistics) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the placements, by first night */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HostPlacementList"];
+                    };
+                };
+                /** @description missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the role does not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/me": {
         parameters: {
             query?: never;
@@ -6446,6 +6500,133 @@ export interface components {
         };
         ChangeRolesDto: {
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+        };
+        IssuedSession: {
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description EdDSA-signed JWT; send as `Authorization: Bearer <token>` */
+            accessToken: string;
+            /** @description seconds the access token is valid */
+            expiresIn: number;
+            /** @description single use: POST /api/identity/refresh answers a new one (a reused token ends the session) */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshExpiresAt: string;
+            /**
+             * Format: uuid
+             * @description the organisation the session acts for
+             */
+            organisationId: string;
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+        };
+        LoginAnswer: components["schemas"]["IssuedSession"] & {
+            /** @description every membership of the account (sign in again with `organisationId` to act for another) */
+            organisations: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            }[];
+        };
+        Me: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                /** Format: email */
+                email: string;
+                name: string;
+                /**
+                 * @description BCP 47 language tag
+                 * @example zh-CN
+                 */
+                language: string;
+            };
+            /**
+             * Format: uuid
+             * @description the organisation the session acts for
+             */
+            organisationId: string;
+            /** @description the roles of this session (from the access token) */
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            memberships: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            }[];
+        };
+        OrganisationMember: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /**
+             * @description BCP 47 language tag
+             * @example zh-CN
+             */
+            language: string;
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            disabled: boolean;
+            /** Format: date-time */
+            memberSince: string;
+        };
+        MemberRoles: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            organisationId: string;
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+        };
+        /** @description the invitation (its link travels only in the user.invited event, for the notifications service to email) */
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: email */
+            email: string;
+            name: string | null;
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            /**
+             * @description BCP 47 language tag
+             * @example zh-CN
+             */
+            language: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @description no tokens: sign in with the email address and the password */
+        AcceptedInvitation: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            organisationId: string;
+            roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+            /** @description true: a new account; false: an existing account (same email and password) was linked */
+            accountCreated: boolean;
+        };
+        /** @description one state-changing request through the gateway */
+        AuditEntry: {
+            /** @description a bigint, as text */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description from the verified access token; null when the request carried none
+             */
+            userId: string | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** @example POST */
+            method: string;
+            /** @description without the query string */
+            path: string;
+            status: number;
+            correlationId: string | null;
+            clientAddress: string | null;
+            durationMs: number;
         };
         Problem: {
             statusCode?: number;
@@ -8123,6 +8304,158 @@ export interface components {
             lastFetchedAt?: string | null;
             active?: boolean;
         };
+        HostPlace: {
+            /** @enum {string} */
+            kind: "airport" | "station";
+            /** @description IATA code (airport) or the station name */
+            code: string;
+            name: string;
+            /** @description airports only */
+            city: string | null;
+            /**
+             * @description IANA time zone
+             * @example America/Los_Angeles
+             */
+            timeZone: string;
+        };
+        /** @description one travel segment (booked or requested; cancelled ones never appear) */
+        HostGuestJourney: {
+            /** Format: uuid */
+            segmentId: string;
+            /** @enum {string} */
+            mode: "flight" | "train" | "bus" | "car";
+            carrier: string | null;
+            number: string | null;
+            /**
+             * @description carrier and number, else the mode
+             * @example CA 983
+             */
+            label: string;
+            /** @enum {string} */
+            status: "booked" | "requested";
+            from: components["schemas"]["HostPlace"];
+            to: components["schemas"]["HostPlace"];
+            /** Format: date-time */
+            departureAt: string;
+            /**
+             * @description wall clock in the zone next to it, no offset
+             * @example 2027-06-01T16:00
+             */
+            departureLocal: string;
+            /**
+             * @description IANA time zone
+             * @example America/Los_Angeles
+             */
+            departureTimeZone: string;
+            /** Format: date-time */
+            arrivalAt: string;
+            /**
+             * @description wall clock in the zone next to it, no offset
+             * @example 2027-06-01T11:30
+             */
+            arrivalLocal: string;
+            /**
+             * @description IANA time zone
+             * @example America/Los_Angeles
+             */
+            arrivalTimeZone: string;
+        };
+        /** @description the planned airport pickup run that meets the guest on arrival */
+        HostGuestPickup: {
+            /** Format: uuid */
+            runId: string;
+            meetingPlace: components["schemas"]["HostPlace"];
+            /** Format: date-time */
+            meetingAt: string;
+            /**
+             * @description wall clock in the zone next to it, no offset
+             * @example 2027-06-01T12:15:00
+             */
+            meetingLocal: string;
+            /**
+             * @description IANA time zone
+             * @example America/Los_Angeles
+             */
+            timeZone: string;
+            /**
+             * Format: uuid
+             * @description the arrival the run waits for
+             */
+            segmentId: string;
+            /**
+             * @description wall clock in the zone next to it, no offset
+             * @example 2027-06-01T11:30:00
+             */
+            landsLocal: string | null;
+            /**
+             * @description null: no driver assigned yet
+             * @enum {string|null}
+             */
+            driverKind: "host-family-member" | "volunteer" | "hired-service" | null;
+            driverName: string | null;
+            /** @description the vehicle's seats */
+            seats: number;
+            /** @description where the run leaves this guest: the family (homestay) */
+            dropOff: {
+                /** @enum {string} */
+                kind: "homestay" | "hotel" | "unknown";
+                /** @example Ruiz family */
+                label: string;
+                address: string | null;
+            };
+        };
+        HostPlacement: {
+            /** Format: uuid */
+            offerId: string;
+            /** @enum {string} */
+            status: "confirmed";
+            delegation: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                hostCity: string;
+                /**
+                 * @description IANA time zone
+                 * @example America/Los_Angeles
+                 */
+                hostTimeZone: string | null;
+                /** Format: date */
+                startDate: string;
+                /** Format: date */
+                endDate: string;
+                status: string;
+            };
+            family: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description names only: no health, passport or contact data */
+            guest: {
+                /** Format: uuid */
+                memberId: string;
+                /** Format: uuid */
+                participantId: string | null;
+                givenName: string | null;
+                familyName: string | null;
+            };
+            stay: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            /** @description the booked or requested arrival segment that lands last (it ends in the host city); null when none */
+            arrival: components["schemas"]["HostGuestJourney"] | null;
+            /** @description the booked or requested departure segment that leaves first (it starts in the host city); null when none */
+            departure: components["schemas"]["HostGuestJourney"] | null;
+            /** @description null when no planned run carries the guest (no arrival flight, or pickups not planned yet) */
+            pickup: components["schemas"]["HostGuestPickup"] | null;
+        };
+        HostPlacementList: {
+            items: components["schemas"]["HostPlacement"][];
+            total: number;
+        };
         FeedItem: {
             /**
              * Format: uuid
@@ -8269,11 +8602,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginAnswer"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ACCOUNT_DISABLED, IDENTITY.NO_MEMBERSHIP, IDENTITY.NOT_A_MEMBER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.TOO_MANY_ATTEMPTS (with `retryAfterSeconds` and a Retry-After header) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8290,11 +8662,32 @@ export interface operations {
             };
         };
         responses: {
+            /** @description new access and refresh tokens (the refresh token sent is used up) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedSession"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.REFRESH_INVALID, IDENTITY.REFRESH_REUSED, IDENTITY.REFRESH_EXPIRED, IDENTITY.SESSION_ENDED: sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8311,11 +8704,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the session is ended (or was already) */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8334,11 +8737,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description invited */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ALREADY_MEMBER */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8355,11 +8806,41 @@ export interface operations {
             };
         };
         responses: {
+            /** @description accepted: the membership is granted */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitation"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.EXISTING_ACCOUNT: an account with this email exists, accept with its password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.INVITATION_USED, IDENTITY.INVITATION_REVOKED, IDENTITY.INVITATION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8372,11 +8853,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the signed-in user */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8391,11 +8893,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the members, by name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OrganisationMember"][];
+                    };
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8415,11 +8940,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the member’s roles now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberRoles"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8439,11 +9012,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page of audit entries, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8465,11 +9071,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a page of audit entries, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -1,7 +1,7 @@
 /** English strings: the reference; es.ts and zh.ts have the same keys (a unit test checks). */
 export const en = {
-  app: { title: 'Twinning', signOut: 'Sign out', language: 'Language', dashboard: 'Delegations', offers: 'My offers', skip: 'Skip to content' },
-  signIn: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
+  app: { title: 'Twinning', signOut: 'Sign out', language: 'Language', dashboard: 'Delegations', offers: 'My offers', skip: 'Skip to content', menu: 'Menu', navigation: 'Main navigation' },
+  signIn: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', expired: 'Your session has ended. Please sign in again.' },
   common: { loading: 'Loading…', error: 'Something went wrong', notFound: 'Not found', save: 'Save', back: 'Back', none: 'None' },
   status: {
     draft: 'Draft', planning: 'Planning', confirmed: 'Confirmed', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled',

@@ -1,8 +1,8 @@
 import type { Messages } from './en';
 
 export const es: Messages = {
-  app: { title: 'Twinning', signOut: 'Cerrar sesión', language: 'Idioma', dashboard: 'Delegaciones', offers: 'Mis ofertas', skip: 'Ir al contenido' },
-  signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión' },
+  app: { title: 'Twinning', signOut: 'Cerrar sesión', language: 'Idioma', dashboard: 'Delegaciones', offers: 'Mis ofertas', skip: 'Ir al contenido', menu: 'Menú', navigation: 'Navegación principal' },
+  signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión', expired: 'Su sesión ha terminado. Vuelva a iniciar sesión.' },
   common: { loading: 'Cargando…', error: 'Algo salió mal', notFound: 'No encontrado', save: 'Guardar', back: 'Volver', none: 'Ninguno' },
   status: {
     draft: 'Borrador', planning: 'En planificación', confirmed: 'Confirmada', 'in-progress': 'En curso', completed: 'Completada', cancelled: 'Cancelada',

@@ -14,6 +14,9 @@ import { travelZh } from './travel.zh';
 import { youthEn } from './youth.en';
 import { youthEs } from './youth.es';
 import { youthZh } from './youth.zh';
+import { delegationEn } from './delegation.en';
+import { delegationEs } from './delegation.es';
+import { delegationZh } from './delegation.zh';
 
 function leaves(o: object, prefix = ''): Record<string, string> {
   return Object.entries(o).reduce<Record<string, string>>((acc, [k, v]) => (typeof v === 'string' ? { ...acc, [prefix + k]: v } : { ...acc, ...leaves(v, `${prefix}${k}.`) }), {});
@@ -27,6 +30,7 @@ const MODULES = [
   ['admin', adminEn, { es: adminEs, zh: adminZh }],
   ['host', hostEn, { es: hostEs, zh: hostZh }],
   ['travel', travelEn, { es: travelEs, zh: travelZh }],
+  ['delegation', delegationEn, { es: delegationEs, zh: delegationZh }],
 ] as const;
 
 describe('locales', () => {

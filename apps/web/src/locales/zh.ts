@@ -1,8 +1,8 @@
 import type { Messages } from './en';
 
 export const zh: Messages = {
-  app: { title: 'Twinning 友城交流', signOut: '退出登录', language: '语言', dashboard: '代表团', offers: '我的接待邀请', skip: '跳到正文' },
-  signIn: { title: '登录', email: '电子邮箱', password: '密码', submit: '登录', failed: '登录失败' },
+  app: { title: 'Twinning 友城交流', signOut: '退出登录', language: '语言', dashboard: '代表团', offers: '我的接待邀请', skip: '跳到正文', menu: '菜单', navigation: '主导航' },
+  signIn: { title: '登录', email: '电子邮箱', password: '密码', submit: '登录', failed: '登录失败', expired: '您的登录已失效，请重新登录。' },
   common: { loading: '加载中…', error: '出错了', notFound: '未找到', save: '保存', back: '返回', none: '无' },
   status: {
     draft: '草稿', planning: '筹备中', confirmed: '已确认', 'in-progress': '进行中', completed: '已完成', cancelled: '已取消',

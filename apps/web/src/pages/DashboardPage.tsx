@@ -1,11 +1,12 @@
-import { Alert, Anchor, Badge, Group, Loader, NativeSelect, Stack, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { must, type Schemas } from '../api/client';
 import { formatDate } from '../format';
-import { useApi } from '../session';
+import { useApi, useSession } from '../session';
+import { canEditDelegations } from './delegation/DelegationDetails';
 
 const STATUSES = ['draft', 'planning', 'confirmed', 'in-progress', 'completed', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
@@ -16,7 +17,20 @@ export function StatusBadge({ status }: { status: string }) {
   return <Badge color={color}>{t(`status.${status}`, { defaultValue: status })}</Badge>;
 }
 
-/** Homestay guests, unplaced and open conflicts of one delegation ("—" where a service does not know it yet). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A count as text: a number (in a badge when there is something to do), a loader, or "—" where the service did not answer. */
+function Count({ query, value, color }: { query: { isLoading: boolean; data?: unknown }; value: number; color: string }) {
+  const { t } = useTranslation();
+  if (query.isLoading) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (!query.data) return <span title={t('delegation.problems.unknown')}>—</span>;
+  return value ? <Badge color={color}>{value}</Badge> : <>0</>;
+}
+
+/**
+ * Homestay guests, unplaced, offers about to expire (open, deadline within 24 h), open conflicts and failed
+ * notifications of one delegation ("—" where a service does not know it yet).
+ */
 function ProblemCounts({ id }: { id: string }) {
   const api = useApi();
   const guests = useQuery({
@@ -27,13 +41,28 @@ function ProblemCounts({ id }: { id: string }) {
     queryKey: ['conflicts', id],
     queryFn: () => must(api.GET('/api/logistics/delegations/{delegationId}/conflicts', { params: { path: { delegationId: id } } })),
   });
+  const offers = useQuery({
+    queryKey: ['offers', id, 'offered'],
+    queryFn: () => must(api.GET('/api/host-matching/offers', { params: { query: { delegationId: id, status: 'offered', limit: 200 } } })),
+  });
+  const failed = useQuery({
+    queryKey: ['deliveries', id, 'failed'],
+    queryFn: () => must(api.GET('/api/notifications/deliveries', { params: { query: { delegationId: id, status: 'failed', limit: 1 } } })),
+  });
+  const now = Date.now();
+  const expiring = (offers.data?.items ?? []).filter((o) => {
+    const left = o.deadlineAt ? new Date(o.deadlineAt).getTime() - now : (o.timeLeftSeconds ?? -1) * 1000;
+    return o.status === 'offered' && left > 0 && left <= DAY_MS;
+  }).length;
   const items = guests.data?.items ?? [];
   const unplaced = items.filter((g) => !g.offer || ['declined', 'expired', 'withdrawn', 'released'].includes(g.offer.status ?? '')).length;
   return (
     <>
       <Table.Td>{guests.isLoading ? <Loader size="xs" /> : guests.data ? items.length : '—'}</Table.Td>
       <Table.Td>{guests.data ? (unplaced ? <Badge color="orange">{unplaced}</Badge> : 0) : '—'}</Table.Td>
+      <Table.Td><Count query={offers} value={expiring} color="orange" /></Table.Td>
       <Table.Td>{conflicts.isLoading ? <Loader size="xs" /> : conflicts.data ? (conflicts.data.items?.length ? <Badge color="red">{conflicts.data.items.length}</Badge> : 0) : '—'}</Table.Td>
+      <Table.Td><Count query={failed} value={failed.data?.total ?? failed.data?.items?.length ?? 0} color="red" /></Table.Td>
     </>
   );
 }
@@ -41,6 +70,8 @@ function ProblemCounts({ id }: { id: string }) {
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const { session } = useSession();
+  const navigate = useNavigate();
   const [status, setStatus] = useState<Status | ''>('');
   const list = useQuery({
     queryKey: ['delegations', status],
@@ -51,18 +82,21 @@ export function DashboardPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('dashboard.title')}</Title>
-        <NativeSelect
+        <Group align="flex-end">
+          {canEditDelegations(session?.roles) && <Button onClick={() => void navigate('/delegations/new')}>{t('delegation.create.button')}</Button>}
+          <NativeSelect
           label={t('dashboard.filter')}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value as Status | '')}
           data={[{ value: '', label: t('dashboard.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-        />
+          />
+        </Group>
       </Group>
       {list.isLoading && <Loader aria-label={t('common.loading')} />}
       {list.error && <Alert color="red" role="alert">{(list.error as Error).message}</Alert>}
       {list.data && !items.length && <p>{t('dashboard.empty')}</p>}
       {!!items.length && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -72,7 +106,9 @@ export function DashboardPage() {
                 <Table.Th>{t('dashboard.status')}</Table.Th>
                 <Table.Th>{t('dashboard.guests')}</Table.Th>
                 <Table.Th>{t('dashboard.unplaced')}</Table.Th>
+                <Table.Th>{t('delegation.problems.expiring')}</Table.Th>
                 <Table.Th>{t('dashboard.conflicts')}</Table.Th>
+                <Table.Th>{t('delegation.problems.failed')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

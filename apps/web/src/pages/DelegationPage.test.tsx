@@ -18,11 +18,13 @@ function routes(extra: Record<string, unknown> = {}) {
     'GET /api/host-matching/delegations/:id/matching-settings': { body: { venueName: null, venue: null, maxDistanceKm: 25 } },
     'GET /api/host-matching/delegations/:id/matching-runs': { body: { items: [] } },
     'GET /api/host-matching/offers': { body: { items: [], total: 0 } },
+    'GET /api/delegations/:id/itinerary': { body: { delegationId: 'd-1', items: [], warnings: [] } },
+    'GET /api/delegations/partnerships': { body: { items: [], total: 0 } },
     ...extra,
   } as never;
 }
 
-describe('delegation page', () => {
+describe('delegation page', { timeout: 15_000 }, () => {
   it('runs matching: progress while it runs, then proposals with their breakdown and the unplaced with the reason', async () => {
     let finish!: () => void;
     const done = new Promise<void>((r) => (finish = r));

@@ -7,6 +7,10 @@ import { fieldError, formError, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTime, timeLeft } from '../format';
 import { useApi, useSession } from '../session';
 import { StatusBadge } from './DashboardPage';
+import { canEditDelegations, DelegationDetails } from './delegation/DelegationDetails';
+import { Itinerary } from './delegation/Itinerary';
+import { MemberActions } from './delegation/MemberActions';
+import { RegisterParticipant } from './delegation/RegisterParticipant';
 
 const ROLES = ['official', 'delegate', 'student', 'chaperone', 'interpreter'] as const;
 const LODGINGS = ['homestay', 'hotel', 'none'] as const;
@@ -14,6 +18,8 @@ const LODGINGS = ['homestay', 'hotel', 'none'] as const;
 function Members({ id }: { id: string }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { session } = useSession();
+  const editor = canEditDelegations(session?.roles);
   const qc = useQueryClient();
   const members = useQuery({ queryKey: ['members', id], queryFn: () => must(api.GET('/api/delegations/{id}/members', { params: { path: { id } } })) });
   const participants = useQuery({ queryKey: ['participants'], queryFn: () => must(api.GET('/api/delegations/participants', { params: { query: { limit: 200 } as never } })) });
@@ -47,7 +53,7 @@ function Members({ id }: { id: string }) {
           <Table.ScrollContainer minWidth={520}>
             <Table>
               <Table.Thead>
-                <Table.Tr><Table.Th>{t('delegation.name')}</Table.Th><Table.Th>{t('delegation.role')}</Table.Th><Table.Th>{t('delegation.lodging')}</Table.Th><Table.Th>{t('delegation.age')}</Table.Th><Table.Th>{t('delegation.consent')}</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>{t('delegation.name')}</Table.Th><Table.Th>{t('delegation.role')}</Table.Th><Table.Th>{t('delegation.lodging')}</Table.Th><Table.Th>{t('delegation.age')}</Table.Th><Table.Th>{t('delegation.consent')}</Table.Th>{editor && <Table.Th>{t('delegation.member.actions')}</Table.Th>}</Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {members.data.items.map((m) => (
@@ -57,6 +63,7 @@ function Members({ id }: { id: string }) {
                     <Table.Td>{t(`delegation.lodgings.${m.lodgingNeed}`)}</Table.Td>
                     <Table.Td>{m.ageOnStartDate ?? '—'} {m.minor && <Badge size="xs" color="grape">{t('delegation.minor')}</Badge>}</Table.Td>
                     <Table.Td>{m.minor ? (m.hasValidConsent ? '✓' : '✗') : '—'}</Table.Td>
+                    {editor && <Table.Td><MemberActions delegationId={id} member={m} /></Table.Td>}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -84,6 +91,7 @@ function Members({ id }: { id: string }) {
             <Group><Button type="submit" loading={add.isPending}>{t('delegation.add')}</Button>{add.isSuccess && <Text c="green" role="status">{t('delegation.added')}</Text>}</Group>
           </Stack>
         </form>
+        {editor && <RegisterParticipant delegationId={id} />}
       </Stack>
     </Card>
   );
@@ -290,7 +298,7 @@ function Offers({ id }: { id: string }) {
                   <Table.Tr key={o.id}>
                     <Table.Td>{[o.guest?.givenName, o.guest?.familyName].filter(Boolean).join(' ') || o.memberId}</Table.Td>
                     <Table.Td>{o.familyName}</Table.Td>
-                    <Table.Td><StatusBadge status={o.status ?? ''} />{o.origin === 'rematch' && <Badge ml={4} size="xs">re-match</Badge>}</Table.Td>
+                    <Table.Td><StatusBadge status={o.status ?? ''} />{o.origin === 'rematch' && <Badge ml={4} size="xs">{t('delegation.rematch')}</Badge>}</Table.Td>
                     <Table.Td>{o.status === 'offered' && o.deadlineAt ? <span title={formatDateTime(o.deadlineAt, i18n.language)}>{timeLeft(t, o.deadlineAt)}</span> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -321,7 +329,9 @@ export function DelegationPage() {
           <Anchor component={Link} to={`/delegations/${id}/travel`}>{t('travel.link')}</Anchor>
         </Group>
       </div>
+      <DelegationDetails d={d} />
       <Members id={id!} />
+      <Itinerary delegation={d} />
       <Matching id={id!} />
       <Offers id={id!} />
     </Stack>

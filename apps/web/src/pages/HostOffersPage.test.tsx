@@ -19,6 +19,18 @@ describe('host offers', () => {
     expect(within(card).getByTestId('time-left')).toHaveTextContent(/^3 d 0 h \d+ min left/);
   });
 
+  it('the deadline also as a time on the clock, with the time zone named (the reader’s own: offers name no host zone)', async () => {
+    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [offer], total: 1 } } });
+    renderApp({ path: '/offers', fetchImpl, session: host });
+    const card = await screen.findByRole('article', { name: 'Emily Carter' });
+    const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'long' }).formatToParts(new Date(inThreeDays)).find((p) => p.type === 'timeZoneName')!.value;
+    const clock = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(inThreeDays));
+    const text = within(card).getByTestId('time-left').textContent ?? '';
+    expect(text).toContain('Answer by');
+    expect(text).toContain(clock);
+    expect(text).toContain(zone);
+  });
+
   it('declining needs a reason: the API’s message shows at the reason field; then it is declined', async () => {
     const { fetchImpl, calls } = fakeApi({
       'GET /api/host-matching/offers': { body: { items: [offer], total: 1 } },

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, fieldError, formError, must, type Schemas } from '../api/client';
-import { formatDate, formatDateTime, timeLeft } from '../format';
+import { formatDate, formatDateTimeInZone, timeLeft } from '../format';
 import { useApi } from '../session';
 import { StatusBadge } from './DashboardPage';
 
@@ -57,9 +57,10 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>
           <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>
         </List>
+        {/* the offer names no host time zone (host-matching does not keep it): the deadline on the reader's own clock, the zone named (a host family's browser is normally in the host city) */}
         {open && offer.deadlineAt && (
           <Text size="sm" fw={600} data-testid="time-left">
-            {timeLeft(t, offer.deadlineAt)} · {t('offers.deadline', { date: formatDateTime(offer.deadlineAt, i18n.language) })}
+            {timeLeft(t, offer.deadlineAt)} · {t('offers.deadline', { date: formatDateTimeInZone(offer.deadlineAt, i18n.language) })}
           </Text>
         )}
         {accept.error && <Alert color="red" role="alert">{formError(accept.error, [])}</Alert>}

@@ -4,26 +4,20 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { fieldError, formError, must } from '../api/client';
-import { isHostOnly, useApi, useSession, type Session } from '../session';
-
-interface LoginAnswer {
-  accessToken: string;
-  organisationId: string;
-  roles: string[];
-}
+import { isHostOnly, sessionFromLogin, useApi, useSession } from '../session';
 
 export function SignInPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const { signIn } = useSession();
+  const { signIn, expired } = useSession();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: async () => (await must(api.POST('/api/identity/login', { body: { email, password } }))) as unknown as LoginAnswer,
+    mutationFn: () => must(api.POST('/api/identity/login', { body: { email, password } })),
     onSuccess: (a) => {
-      const s: Session = { accessToken: a.accessToken, organisationId: a.organisationId, roles: a.roles, email };
+      const s = sessionFromLogin(a, email);
       signIn(s);
       navigate(from && from !== '/sign-in' ? from : isHostOnly(s) ? '/offers' : '/', { replace: true });
     },
@@ -38,6 +32,7 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2}>{t('signIn.title')}</Title>
+          {expired && !general && <Alert color="blue" role="status">{t('signIn.expired')}</Alert>}
           {general && <Alert color="red" title={t('signIn.failed')} role="alert">{general}</Alert>}
           <TextInput label={t('signIn.email')} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError(login.error, 'email')} required />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(login.error, 'password')} required />
