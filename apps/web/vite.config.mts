@@ -19,5 +19,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // component tests render whole pages in jsdom: seconds each on a loaded 2-core machine, so no 5 s cliff
+    testTimeout: 20_000,
   },
 });
