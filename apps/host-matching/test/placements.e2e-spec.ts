@@ -195,6 +195,8 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       expect(mine.items.every((o: { familyId: string }) => o.familyId === fam[meiHost])).toBe(true);
       const seen = (await as(t[meiHost]).get(`/offers/${offers.mei.id}`).expect(200)).body;
       expect(seen).toMatchObject({ status: 'offered', origin: 'matching', guest: { givenName: 'Mei', minor: true, allergies: ['peanuts'], diet: ['vegetarian'] } });
+      // delegation.created v1 names no time zone: none known yet
+      expect(seen.delegation).toEqual({ title: 'Fuzhou youth delegation', hostCity: 'Tacoma', hostTimeZone: null, from: '2027-07-01', to: '2027-07-10' });
       const hours = (new Date(seen.deadlineAt).getTime() - new Date(seen.createdAt).getTime()) / 3600_000;
       expect(hours).toBeCloseTo(72, 5);
       expect(seen.timeLeftSeconds).toBeGreaterThan(71 * 3600);
@@ -210,11 +212,25 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       expect(made.map((e) => (e.payload as { offerId: string }).offerId).sort()).toEqual(rel.offerIds.sort());
     });
 
+    it('the host city’s time zone from delegation.updated: every offer answer names it, so the deadline shows on the host city’s clock', async () => {
+      await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [envelope('delegation.updated', d, {
+        delegationId: d, changed: ['hostTimeZone'], title: 'Fuzhou youth delegation', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-07-01', endDate: '2027-07-10',
+        direction: 'inbound', programmeArea: null, partnershipId: null, minorsPerAdult: 8, status: 'planning', version: 2, updatedByUserId: coordinatorId,
+      })]);
+      const meiHost = (Object.keys(fam) as (keyof typeof hosts)[]).find((k) => fam[k] === offers.mei.familyId)!;
+      await eventually(async () => expect((await as(t[meiHost]).get(`/offers/${offers.mei.id}`).expect(200)).body.delegation).toEqual({
+        title: 'Fuzhou youth delegation', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', from: '2027-07-01', to: '2027-07-10',
+      }), { timeoutMs: 30000, intervalMs: 200 });
+      const list = (await as(t.coordinator).get(`/offers?delegationId=${d}`).expect(200)).body;
+      expect(list.items.length).toBeGreaterThan(0);
+      expect(list.items.every((o: { delegation: { hostTimeZone: string } }) => o.delegation.hostTimeZone === 'America/Los_Angeles')).toBe(true);
+    });
+
     it('a declined offer is re-matched automatically: the pair is forbidden, the other open offers stay', async () => {
       const meiHost = (Object.keys(fam) as (keyof typeof hosts)[]).find((k) => fam[k] === offers.mei.familyId)!;
       expect((await as(t[meiHost]).post(`/offers/${offers.mei.id}/decline`, {}).expect(400)).body.fields[0].field).toBe('reason');
       const res = (await as(t[meiHost]).post(`/offers/${offers.mei.id}/decline`, { reason: 'grandmother visiting that week' }).expect(200)).body;
-      expect(res).toMatchObject({ status: 'declined', responseReason: 'grandmother visiting that week', rematch: { placed: 3, moved: 0 } });
+      expect(res).toMatchObject({ status: 'declined', responseReason: 'grandmother visiting that week', rematch: { placed: 3, moved: 0 }, delegation: { hostTimeZone: 'America/Los_Angeles' } });
       const next = (await offerOf(d, mei.memberId))!;
       expect(next).toMatchObject({ status: 'offered', origin: 'rematch' });
       expect(next.familyId).not.toBe(offers.mei.familyId);
@@ -245,7 +261,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
 
     it('accepting confirms an adult at once, a minor only once guardian consent is on file', async () => {
       const hostOf = (o: { familyId: string }) => t[(Object.keys(fam) as (keyof typeof hosts)[]).find((k) => fam[k] === o.familyId)!];
-      expect((await as(hostOf(offers.li)).post(`/offers/${offers.li.id}/accept`).expect(200)).body).toMatchObject({ status: 'confirmed', awaitingGuardianConsent: false });
+      expect((await as(hostOf(offers.li)).post(`/offers/${offers.li.id}/accept`).expect(200)).body).toMatchObject({ status: 'confirmed', awaitingGuardianConsent: false, delegation: { hostTimeZone: 'America/Los_Angeles' } });
       expect((await as(hostOf(offers.mei)).post(`/offers/${offers.mei.id}/accept`).expect(200)).body).toMatchObject({ status: 'confirmed' });
       expect((await as(hostOf(offers.wei)).post(`/offers/${offers.wei.id}/accept`).expect(200)).body).toMatchObject({ status: 'accepted', awaitingGuardianConsent: true });
       await as(hostOf(offers.wei)).post(`/offers/${offers.wei.id}/accept`).expect(409);
@@ -289,7 +305,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       const liHost = (Object.keys(fam) as (keyof typeof hosts)[]).find((k) => fam[k] === offers.li.familyId)!;
       expect((await as(t[liHost]).post(`/offers/${offers.li.id}/withdraw`, { reason: '' }).expect(400)).body.fields[0].field).toBe('reason');
       const res = (await as(t[liHost]).post(`/offers/${offers.li.id}/withdraw`, { reason: 'family emergency' }).expect(200)).body;
-      expect(res).toMatchObject({ status: 'withdrawn', endReason: 'family emergency' });
+      expect(res).toMatchObject({ status: 'withdrawn', endReason: 'family emergency', delegation: { hostTimeZone: 'America/Los_Angeles' } });
       const next = await offerOf(d, li.memberId);
       expect(next).toMatchObject({ status: 'offered', origin: 'rematch' });
       expect(next!.familyId).not.toBe(offers.li.familyId);

@@ -139,7 +139,11 @@ export const PLACEMENT_SCHEMAS: Record<string, unknown> = {
     type: 'object',
     description: 'what a host must know about the guest; diet and allergies only where the role and relation allow',
     properties: {
-      id, delegationId: id, delegation: { type: 'object', properties: { title: { type: 'string' }, hostCity: { type: 'string' }, from: date, to: date } },
+      id, delegationId: id, delegation: { type: 'object', properties: {
+        title: { type: 'string' }, hostCity: { type: 'string' },
+        hostTimeZone: { type: 'string', nullable: true, example: 'Asia/Shanghai', description: 'the host city’s IANA time zone, to show the deadline in; null while host matching does not know it yet (show the reader’s own zone)' },
+        from: date, to: date,
+      } },
       memberId: id, participantId: id, familyId: id, familyName: { type: 'string' }, origin: { type: 'string', enum: ['matching', 'rematch', 'manual'] },
       status: { type: 'string', enum: OFFER_STATUSES, description: 'an open offer past its deadline reads `expired`' }, deadlineAt: dateTime, timeLeftSeconds: { type: 'integer' },
       score: { type: 'number', nullable: true }, breakdown, brokenRules, overrideNote: { type: 'string', nullable: true }, createdAt: dateTime, respondedAt: { ...dateTime, nullable: true },

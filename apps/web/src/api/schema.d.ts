@@ -7696,6 +7696,11 @@ export interface components {
             delegation?: {
                 title?: string;
                 hostCity?: string;
+                /**
+                 * @description the host city’s IANA time zone, to show the deadline in; null while host matching does not know it yet (show the reader’s own zone)
+                 * @example Asia/Shanghai
+                 */
+                hostTimeZone?: string | null;
                 /** Format: date */
                 from?: string;
                 /** Format: date */

@@ -25,6 +25,13 @@ export const hostEn = {
     title: 'Placements', empty: 'No accepted or confirmed placements.', visit: 'Visit', confirmedAt: 'Confirmed {{date}}', awaitingConsent: 'Waiting for the guardian’s consent',
     arrival: 'Arrives with the delegation on {{date}}, leaves on {{to}}.', calendar: 'Calendar with arrival and pickup', calendarHelp: 'Subscribe to this address in your calendar app (shown only once):',
     withdraw: 'Withdraw', reason: 'Reason for withdrawing', confirmWithdraw: 'Withdraw the placement', withdrawn: 'Placement withdrawn; the coordinator has been told.', cancel: 'Cancel',
+    travel: {
+      title: 'Arrival and pickup', arrival: 'Arrival', arrives: 'Arrives {{time}} ({{zone}}) at {{place}} on {{journey}}', noArrival: 'No arrival journey known yet',
+      notBooked: 'not yet booked', pickup: 'Pickup', meeting: 'Meeting {{time}} ({{zone}}) at {{place}}', driver: 'Driver: {{name}} ({{kind}})', driverUnnamed: 'Driver: {{kind}}',
+      noDriver: 'No driver assigned yet', driverKinds: { 'host-family-member': 'a member of your family', volunteer: 'volunteer', 'hired-service': 'hired driver' },
+      dropOffHome: 'Drop-off at your home ({{label}})', dropOff: 'Drop-off: {{label}}', noPickup: 'No pickup planned yet', departure: 'Departure',
+      leaves: 'Leaves {{time}} ({{zone}}) from {{place}} on {{journey}}', noDeparture: 'No departure journey known yet',
+    },
   },
 };
 export type HostMessages = typeof hostEn;

@@ -26,5 +26,12 @@ export const hostEs: HostMessages = {
     title: 'Alojamientos', empty: 'No hay alojamientos aceptados ni confirmados.', visit: 'Visita', confirmedAt: 'Confirmado el {{date}}', awaitingConsent: 'Pendiente del consentimiento del tutor',
     arrival: 'Llega con la delegación el {{date}} y se va el {{to}}.', calendar: 'Calendario con llegada y recogida', calendarHelp: 'Suscríbase a esta dirección en su aplicación de calendario (solo se muestra una vez):',
     withdraw: 'Retirarse', reason: 'Motivo de la retirada', confirmWithdraw: 'Retirar el alojamiento', withdrawn: 'Alojamiento retirado; se ha avisado al coordinador.', cancel: 'Cancelar',
+    travel: {
+      title: 'Llegada y recogida', arrival: 'Llegada', arrives: 'Llega el {{time}} ({{zone}}) a {{place}} en {{journey}}', noArrival: 'Aún no se conoce el viaje de llegada',
+      notBooked: 'aún sin reservar', pickup: 'Recogida', meeting: 'Encuentro el {{time}} ({{zone}}) en {{place}}', driver: 'Conductor: {{name}} ({{kind}})', driverUnnamed: 'Conductor: {{kind}}',
+      noDriver: 'Aún no hay conductor asignado', driverKinds: { 'host-family-member': 'un miembro de su familia', volunteer: 'voluntario', 'hired-service': 'servicio de transporte contratado' },
+      dropOffHome: 'Lo deja en su casa ({{label}})', dropOff: 'Lo deja en: {{label}}', noPickup: 'Aún no hay recogida prevista', departure: 'Salida',
+      leaves: 'Sale el {{time}} ({{zone}}) desde {{place}} en {{journey}}', noDeparture: 'Aún no se conoce el viaje de salida',
+    },
   },
 };

@@ -26,5 +26,12 @@ export const hostZh: HostMessages = {
     title: '接待安排', empty: '没有已接受或已确认的接待安排。', visit: '访问', confirmedAt: '确认于 {{date}}', awaitingConsent: '等待监护人同意',
     arrival: '随代表团于 {{date}} 抵达，{{to}} 离开。', calendar: '含抵达和接机的日历', calendarHelp: '在您的日历应用中订阅此地址（仅显示一次）：',
     withdraw: '撤回', reason: '撤回原因', confirmWithdraw: '撤回接待安排', withdrawn: '接待安排已撤回；已通知协调员。', cancel: '取消',
+    travel: {
+      title: '抵达和接机', arrival: '抵达', arrives: '{{time}}（{{zone}}）乘 {{journey}} 抵达 {{place}}', noArrival: '尚不知道抵达行程',
+      notBooked: '尚未预订', pickup: '接机', meeting: '{{time}}（{{zone}}）在 {{place}} 会合', driver: '司机：{{name}}（{{kind}}）', driverUnnamed: '司机：{{kind}}',
+      noDriver: '尚未安排司机', driverKinds: { 'host-family-member': '您的家庭成员', volunteer: '志愿者', 'hired-service': '租用的接送服务' },
+      dropOffHome: '送到您家（{{label}}）', dropOff: '送达：{{label}}', noPickup: '尚未安排接机', departure: '离开',
+      leaves: '{{time}}（{{zone}}）乘 {{journey}} 从 {{place}} 出发', noDeparture: '尚不知道离开行程',
+    },
   },
 };

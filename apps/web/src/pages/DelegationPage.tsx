@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldError, formError, must, type Schemas } from '../api/client';
-import { formatDate, formatDateTime, timeLeft } from '../format';
+import { formatDate, formatDateTimeInZone, timeLeft } from '../format';
 import { useApi, useSession } from '../session';
 import { StatusBadge } from './DashboardPage';
 import { canEditDelegations, DelegationDetails } from './delegation/DelegationDetails';
@@ -299,7 +299,7 @@ function Offers({ id }: { id: string }) {
                     <Table.Td>{[o.guest?.givenName, o.guest?.familyName].filter(Boolean).join(' ') || o.memberId}</Table.Td>
                     <Table.Td>{o.familyName}</Table.Td>
                     <Table.Td><StatusBadge status={o.status ?? ''} />{o.origin === 'rematch' && <Badge ml={4} size="xs">{t('delegation.rematch')}</Badge>}</Table.Td>
-                    <Table.Td>{o.status === 'offered' && o.deadlineAt ? <span title={formatDateTime(o.deadlineAt, i18n.language)}>{timeLeft(t, o.deadlineAt)}</span> : '—'}</Table.Td>
+                    <Table.Td>{o.status === 'offered' && o.deadlineAt ? <span title={`${t('delegation.deadline')}: ${formatDateTimeInZone(o.deadlineAt, i18n.language, o.delegation?.hostTimeZone ?? undefined)}`}>{timeLeft(t, o.deadlineAt)}</span> : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

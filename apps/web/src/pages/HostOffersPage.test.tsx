@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, host, renderApp } from '../test/render';
+import { coordinator, fakeApi, host, renderApp } from '../test/render';
 
 const inThreeDays = new Date(Date.now() + (3 * 24 * 60 + 5) * 60_000).toISOString();
 const offer = {
@@ -19,8 +19,28 @@ describe('host offers', () => {
     expect(within(card).getByTestId('time-left')).toHaveTextContent(/^3 d 0 h \d+ min left/);
   });
 
-  it('the deadline also as a time on the clock, with the time zone named (the reader’s own: offers name no host zone)', async () => {
-    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [offer], total: 1 } } });
+  it('the deadline on the host city’s clock, its time zone named', async () => {
+    const deadlineAt = '2027-07-20T07:30:00Z'; // 15:30 in Shanghai
+    const inShanghai = { ...offer, deadlineAt, delegation: { ...offer.delegation, hostTimeZone: 'Asia/Shanghai' } };
+    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [inShanghai], total: 1 } } });
+    renderApp({ path: '/offers', fetchImpl, session: host });
+    const card = await screen.findByRole('article', { name: 'Emily Carter' });
+    const text = within(card).getByTestId('time-left').textContent ?? '';
+    expect(text).toContain('Answer by Jul 20, 2027');
+    expect(text).toMatch(/3:30\s?PM China Standard Time/);
+  });
+
+  it('the host city’s zone in Chinese too', async () => {
+    const inShanghai = { ...offer, deadlineAt: '2027-07-20T07:30:00Z', delegation: { ...offer.delegation, hostTimeZone: 'Asia/Shanghai' } };
+    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [inShanghai], total: 1 } } });
+    renderApp({ path: '/offers', fetchImpl, session: host, language: 'zh' });
+    const card = await screen.findByRole('article', { name: 'Emily Carter' });
+    expect(within(card).getByTestId('time-left')).toHaveTextContent(/中国标准时间/);
+  });
+
+  it('the deadline also as a time on the clock, with the time zone named (the reader’s own when the offer names no host zone)', async () => {
+    const unknownZone = { ...offer, delegation: { ...offer.delegation, hostTimeZone: null } };
+    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [unknownZone], total: 1 } } });
     renderApp({ path: '/offers', fetchImpl, session: host });
     const card = await screen.findByRole('article', { name: 'Emily Carter' });
     const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'long' }).formatToParts(new Date(inThreeDays)).find((p) => p.type === 'timeZoneName')!.value;
@@ -74,5 +94,18 @@ describe('host offers', () => {
     renderApp({ path: '/offers', fetchImpl, session: host, language: 'zh' });
     expect(await screen.findByRole('heading', { name: '给您家庭的接待邀请' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: '接受' })).toBeInTheDocument();
+  });
+});
+
+describe('a delegation’s offers, as its coordinator follows them', () => {
+  it('the time left, and the deadline on the host city’s clock (zone named) as its tooltip', async () => {
+    const inShanghai = { ...offer, deadlineAt: '2027-07-20T07:30:00Z', delegation: { ...offer.delegation, hostTimeZone: 'Asia/Shanghai' } };
+    const { fetchImpl } = fakeApi({
+      'GET /api/delegations/:id': { body: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Fuzhou', startDate: '2027-08-01', endDate: '2027-08-10', status: 'planning' } },
+      'GET /api/host-matching/offers': { body: { items: [inShanghai], total: 1 } },
+    });
+    renderApp({ path: '/delegations/d-1', fetchImpl, session: coordinator });
+    const left = await screen.findByText(/\d+ d \d+ h \d+ min left/);
+    expect(left.getAttribute('title')).toMatch(/^Deadline: Jul 20, 2027, 3:30\s?PM China Standard Time$/);
   });
 });

@@ -57,10 +57,10 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>
           <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>
         </List>
-        {/* the offer names no host time zone (host-matching does not keep it): the deadline on the reader's own clock, the zone named (a host family's browser is normally in the host city) */}
+        {/* the deadline on the host city's clock, the zone named; the reader's own zone when host matching does not know the host city's yet */}
         {open && offer.deadlineAt && (
           <Text size="sm" fw={600} data-testid="time-left">
-            {timeLeft(t, offer.deadlineAt)} · {t('offers.deadline', { date: formatDateTimeInZone(offer.deadlineAt, i18n.language) })}
+            {timeLeft(t, offer.deadlineAt)} · {t('offers.deadline', { date: formatDateTimeInZone(offer.deadlineAt, i18n.language, offer.delegation?.hostTimeZone ?? undefined) })}
           </Text>
         )}
         {accept.error && <Alert color="red" role="alert">{formError(accept.error, [])}</Alert>}

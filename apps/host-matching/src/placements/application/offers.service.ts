@@ -15,12 +15,12 @@ import { PlacementSettings } from './placement-settings';
 export const PLACEMENT_STAFF: readonly Role[] = ['coordinator', 'admin', 'youth-manager'];
 
 interface OfferViewRow extends OfferRow {
-  family_name: string; host_user_ids: string[]; title: string; host_city: string; start_date: string; end_date: string;
+  family_name: string; host_user_ids: string[]; title: string; host_city: string; host_time_zone: string | null; start_date: string; end_date: string;
   given_name: string | null; family_name_p: string | null; date_of_birth: string | null; gender: string | null; languages: string[] | null; nationality: string | null;
   diet: string[] | null; allergies: string[] | null; guardian_consent_on_file: boolean | null; guardian_consent_expires_on: string | null;
 }
 
-const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.title, d.host_city, d.start_date::text AS start_date, d.end_date::text AS end_date,
+const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.title, d.host_city, d.host_time_zone, d.start_date::text AS start_date, d.end_date::text AS end_date,
   p.given_name, p.family_name AS family_name_p, p.date_of_birth::text AS date_of_birth, p.gender, p.languages, p.nationality, p.diet, p.allergies,
   p.guardian_consent_on_file, p.guardian_consent_expires_on::text AS guardian_consent_expires_on
   FROM offer o JOIN host_family f ON f.id = o.family_id JOIN hm_delegation d ON d.id = o.delegation_id LEFT JOIN hm_participant p ON p.id = o.participant_id`;
@@ -174,7 +174,7 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
     const d = { startDate: r.start_date, endDate: r.end_date };
     const minor = isMinorOnArrival({ dateOfBirth: r.date_of_birth }, d);
     return {
-      id: r.id, delegationId: r.delegation_id, delegation: { title: r.title, hostCity: r.host_city, ...stayOf(d) }, memberId: r.member_id, participantId: r.participant_id,
+      id: r.id, delegationId: r.delegation_id, delegation: { title: r.title, hostCity: r.host_city, hostTimeZone: r.host_time_zone ?? null, ...stayOf(d) }, memberId: r.member_id, participantId: r.participant_id,
       familyId: r.family_id, familyName: r.family_name, origin: r.origin, status: effectiveStatus(clock, now), deadlineAt: clock.deadlineAt, timeLeftSeconds: Math.floor(timeLeftMs(clock, now) / 1000),
       score: r.score, breakdown: r.breakdown, brokenRules: r.broken_rules, overrideNote: r.override_note, createdAt: r.created_at, respondedAt: r.responded_at, responseReason: r.response_reason,
       confirmedAt: r.confirmed_at, endedAt: r.ended_at, endReason: r.end_reason,

@@ -8,7 +8,7 @@ import { PlacementEngine } from '../application/placement-engine';
 import { loadDelegationById, lockDelegation, OfferRow } from '../infrastructure/placement-rows';
 
 /**
- * Host matching's read model of the delegations service: delegations (dates, status, who coordinates), their members
+ * Host matching's read model of the delegations service: delegations (dates, host city and its time zone, status, who coordinates), their members
  * (who needs a homestay) and the restricted matching profiles of participants. It also applies what those events mean
  * for placements: a cancelled delegation releases every placement and open offer; a member removed, or no longer in
  * a homestay, releases theirs; guardian consent arriving confirms a minor's accepted placement.
@@ -45,8 +45,8 @@ export class RosterConsumer implements EventConsumer {
       }
       case 'delegation.updated': {
         const p = event.payload as DelegationUpdatedV1;
-        await tx.query(`UPDATE hm_delegation SET title = $2, host_city = $3, start_date = $4, end_date = $5, status = $6, last_event_at = $7 WHERE id = $1 AND last_event_at <= $7`,
-          [p.delegationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, at]);
+        await tx.query(`UPDATE hm_delegation SET title = $2, host_city = $3, host_time_zone = $4, start_date = $5, end_date = $6, status = $7, last_event_at = $8 WHERE id = $1 AND last_event_at <= $8`,
+          [p.delegationId, p.title, p.hostCity, p.hostTimeZone ?? null, p.startDate, p.endDate, p.status, at]);
         return;
       }
       case 'delegation.status-changed': {

@@ -2,16 +2,14 @@ import { Alert, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, Stac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError, formError, must } from '../../api/client';
+import { fieldError, formError, must, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { LANGUAGES } from '../../i18n';
 import { useApi, useSession } from '../../session';
 
 const ROLES = ['admin', 'coordinator', 'youth-manager', 'host'] as const;
 type Role = (typeof ROLES)[number];
-/** The identity endpoints describe no response body in the OpenAPI document; these are the gateway's shapes (ListMembersQuery, AuditEntryEntity). */
-interface MemberView { userId: string; email: string; name: string; language?: string; roles: Role[]; disabled?: boolean; memberSince?: string }
-interface AuditEntry { id: string; occurredAt: string; userId: string | null; method: string; path: string; status: number; correlationId: string | null }
+type MemberView = Schemas['OrganisationMember'];
 const PAGE = 50;
 
 function MemberRow({ orgId, member }: { orgId: string; member: MemberView }) {
@@ -106,7 +104,7 @@ function Audit({ names }: { names: Map<string, string> }) {
   const [offset, setOffset] = useState(0);
   const audit = useQuery({
     queryKey: ['audit', offset],
-    queryFn: async () => (await must(api.GET('/api/identity/audit', { params: { query: { limit: PAGE, offset } } }))) as unknown as { items: AuditEntry[]; total: number },
+    queryFn: () => must(api.GET('/api/identity/audit', { params: { query: { limit: PAGE, offset } } })),
   });
   const items = audit.data?.items ?? [];
   const total = audit.data?.total ?? 0;
@@ -155,7 +153,7 @@ export function AdminPage() {
   const members = useQuery({
     queryKey: ['org-members', orgId],
     enabled: !!orgId,
-    queryFn: async () => (await must(api.GET('/api/identity/organisations/{orgId}/members', { params: { path: { orgId } } }))) as unknown as { items: MemberView[] },
+    queryFn: () => must(api.GET('/api/identity/organisations/{orgId}/members', { params: { path: { orgId } } })),
   });
   const items = members.data?.items ?? [];
   const names = new Map(items.map((m) => [m.userId, m.name || m.email]));

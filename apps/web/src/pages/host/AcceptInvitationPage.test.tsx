@@ -10,7 +10,7 @@ describe('accept an invitation', () => {
         (c.body as { password: string }).password.length < 12
           ? { status: 400, body: { statusCode: 400, code: 'REQUEST.INVALID', message: ['short'], fields: [{ field: 'password', messages: ['password must be longer than or equal to 12 characters'] }] } }
           : { status: 201, body: { userId: 'u-9', organisationId: 'org-2', roles: ['host'], accountCreated: true } },
-      'POST /api/identity/login': { body: { accessToken: 'token-new', organisationId: 'org-2', roles: ['host'] } },
+      'POST /api/identity/login': { body: { accessToken: 'token-new', refreshToken: 'refresh-new', organisationId: 'org-2', roles: ['host'], organisations: [] } },
       'GET /api/host-matching/families': { body: { items: [], total: 0 } },
     });
     renderApp({ path: '/accept-invitation?token=tok-123', fetchImpl, session: null });
@@ -27,6 +27,8 @@ describe('accept an invitation', () => {
     expect(calls.filter((c) => c.path === '/api/identity/invitations/accept').at(-1)?.body).toEqual({ token: 'tok-123', name: 'Chen Hong', password: 'short-and-now-long-enough', language: 'en' });
     expect(calls.find((c) => c.path === '/api/identity/login')?.body).toEqual({ email: 'chen.hong@fuzhou.example', password: 'short-and-now-long-enough' });
     expect(calls.find((c) => c.path === '/api/host-matching/families')?.authorization).toBe('Bearer token-new');
+    // the stored session keeps the refresh token, so it renews itself after 15 minutes
+    expect(JSON.parse(localStorage.getItem('twinning.session') ?? 'null')).toEqual({ accessToken: 'token-new', refreshToken: 'refresh-new', organisationId: 'org-2', roles: ['host'], email: 'chen.hong@fuzhou.example' });
   });
 
   it('an expired link: the API’s message above the form', async () => {

@@ -5,13 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { fieldError, formError, must } from '../../api/client';
 import { LANGUAGES } from '../../i18n';
-import { isHostOnly, useApi, useSession, type Session } from '../../session';
-
-interface LoginAnswer {
-  accessToken: string;
-  organisationId: string;
-  roles: string[];
-}
+import { isHostOnly, sessionFromLogin, useApi, useSession } from '../../session';
 
 /**
  * `/accept-invitation?token=…` (the link of the invitation email, public): name, password and language
@@ -37,9 +31,9 @@ export function AcceptInvitationPage() {
     },
   });
   const login = useMutation({
-    mutationFn: async () => (await must(api.POST('/api/identity/login', { body: { email, password } }))) as unknown as LoginAnswer,
-    onSuccess: (a) => {
-      const s: Session = { accessToken: a.accessToken, organisationId: a.organisationId, roles: a.roles, email };
+    mutationFn: () => must(api.POST('/api/identity/login', { body: { email, password } })),
+    onSuccess: (answer) => {
+      const s = sessionFromLogin(answer, email);
       signIn(s);
       navigate(isHostOnly(s) ? '/household' : '/', { replace: true });
     },

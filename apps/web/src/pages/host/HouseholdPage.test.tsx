@@ -40,6 +40,74 @@ describe('host household', () => {
     expect(calls.filter((c) => c.path === '/api/host-matching/offers').map((c) => new URLSearchParams(c.search).get('status')).sort()).toEqual(['accepted', 'confirmed']);
   });
 
+  it('shows the guest’s arrival, the airport pickup and the departure in local time, naming the zone', async () => {
+    const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
+    const pek = { kind: 'airport', code: 'PEK', name: 'Beijing Capital', city: 'Beijing', timeZone: 'Asia/Shanghai' };
+    const journey = { mode: 'flight', carrier: 'CA', arrivalAt: '2027-04-10T18:30:00Z', departureAt: '2027-04-10T05:00:00Z' };
+    const mine = {
+      offerId: 'offer-9', status: 'confirmed',
+      delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
+      family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
+      arrival: { ...journey, segmentId: 's-1', number: '983', label: 'CA 983', status: 'booked', from: pek, to: sea, departureLocal: '2027-04-10T13:00', departureTimeZone: 'Asia/Shanghai', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles' },
+      departure: { ...journey, segmentId: 's-2', number: '984', label: 'CA 984', status: 'requested', from: sea, to: pek, departureLocal: '2027-04-20T13:45', departureTimeZone: 'America/Los_Angeles', arrivalLocal: '2027-04-21T17:00', arrivalTimeZone: 'Asia/Shanghai' },
+      pickup: {
+        runId: 'r-1', meetingPlace: sea, meetingAt: '2027-04-10T19:15:00Z', meetingLocal: '2027-04-10T12:15:00', timeZone: 'America/Los_Angeles', segmentId: 's-1', landsLocal: '2027-04-10T11:30:00',
+        driverKind: 'volunteer', driverName: 'Sam Ruiz', seats: 7, dropOff: { kind: 'homestay', label: 'Chen family', address: '1 Wuyi Road, Fuzhou' },
+      },
+    };
+    const { fetchImpl } = fakeApi(routes({ 'GET /api/logistics/my-placements': { body: { items: [mine], total: 1 } } }));
+    renderApp({ path: '/household', fetchImpl, session: host });
+    const card = await screen.findByRole('article', { name: 'Emily Carter' });
+    const travel = await within(card).findByTestId('placement-travel');
+    expect(within(travel).getByRole('heading', { name: 'Arrival and pickup' })).toBeInTheDocument();
+    expect(within(travel).getByText('Arrives Sat, Apr 10, 2027, 11:30 AM (America/Los_Angeles) at Seattle–Tacoma (SEA) on CA 983')).toBeInTheDocument();
+    expect(within(travel).getByText('Meeting Sat, Apr 10, 2027, 12:15 PM (America/Los_Angeles) at Seattle–Tacoma (SEA)')).toBeInTheDocument();
+    expect(within(travel).getByText('Driver: Sam Ruiz (volunteer)')).toBeInTheDocument();
+    expect(within(travel).getByText(/Drop-off at your home \(Chen family\)/)).toBeInTheDocument();
+    expect(within(travel).getByText('Leaves Tue, Apr 20, 2027, 1:45 PM (America/Los_Angeles) from Seattle–Tacoma (SEA) on CA 984')).toBeInTheDocument();
+    // only the departure is still a request
+    expect(within(travel).getAllByText('not yet booked')).toHaveLength(1);
+  });
+
+  it('without a pickup run it says none is planned; a requested arrival is flagged', async () => {
+    const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
+    const mine = {
+      offerId: 'offer-9', status: 'confirmed',
+      delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
+      family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
+      arrival: {
+        segmentId: 's-1', mode: 'flight', carrier: 'CA', number: '983', label: 'CA 983', status: 'requested', from: sea, to: sea, departureAt: '2027-04-10T05:00:00Z', departureLocal: '2027-04-09T22:00',
+        departureTimeZone: 'America/Los_Angeles', arrivalAt: '2027-04-10T18:30:00Z', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles',
+      },
+      departure: null, pickup: null,
+    };
+    const { fetchImpl } = fakeApi(routes({ 'GET /api/logistics/my-placements': { body: { items: [mine], total: 1 } } }));
+    renderApp({ path: '/household', fetchImpl, session: host });
+    const travel = await screen.findByTestId('placement-travel');
+    expect(within(travel).getByText('No pickup planned yet')).toBeInTheDocument();
+    expect(within(travel).getByText('No departure journey known yet')).toBeInTheDocument();
+    expect(within(travel).getByText('not yet booked')).toBeInTheDocument();
+  });
+
+  it('in Chinese the arrival keeps its local wall clock', async () => {
+    const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
+    const mine = {
+      offerId: 'offer-9', status: 'confirmed',
+      delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
+      family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
+      arrival: {
+        segmentId: 's-1', mode: 'flight', carrier: 'CA', number: '983', label: 'CA 983', status: 'booked', from: sea, to: sea, departureAt: '2027-04-10T05:00:00Z', departureLocal: '2027-04-09T22:00',
+        departureTimeZone: 'America/Los_Angeles', arrivalAt: '2027-04-10T18:30:00Z', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles',
+      },
+      departure: null, pickup: null,
+    };
+    const { fetchImpl } = fakeApi(routes({ 'GET /api/logistics/my-placements': { body: { items: [mine], total: 1 } } }));
+    renderApp({ path: '/household', fetchImpl, session: host, language: 'zh' });
+    const travel = await screen.findByTestId('placement-travel');
+    expect(within(travel).getByText(/乘 CA 983 抵达 Seattle–Tacoma \(SEA\)/)).toHaveTextContent(/2027.*11:30.*America\/Los_Angeles/);
+    expect(within(travel).getByText('尚未安排接机')).toBeInTheDocument();
+  });
+
   it('saves the household; a member’s field error shows at that member’s field and nothing typed is lost; then it saves', async () => {
     let tries = 0;
     const { fetchImpl, calls } = fakeApi(

@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, Loader, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldError, formError, must, type Schemas } from '../../api/client';
@@ -9,6 +10,8 @@ import { StatusBadge } from '../DashboardPage';
 
 type Family = Schemas['HostFamily'];
 type Offer = Schemas['Offer'];
+type HostPlacement = Schemas['HostPlacement'];
+type Place = Schemas['HostPlace'];
 type Member = NonNullable<Schemas['UpdateFamily']['members']>[number];
 type Period = NonNullable<Schemas['UpdateFamily']['availability']>[number];
 
@@ -158,7 +161,78 @@ function Vetting({ family }: { family: Family }) {
   );
 }
 
-function Placement({ offer }: { offer: Offer }) {
+/** A wall-clock time as the API gives it ("2027-04-10T11:30", already local to `zone`), in the reader's language, not shifted through the browser's zone. */
+function wallClock(local: string, zone: string, lng: string): string {
+  let dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid) dt = DateTime.fromISO(local, { zone: 'utc' }); // an unknown zone: the wall clock as written
+  return dt.isValid ? dt.setLocale(lng).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY) : local;
+}
+
+const placeName = (p: Place) => (p.code && p.code !== p.name ? `${p.name} (${p.code})` : p.name);
+
+const termStyle = { fontWeight: 600, marginTop: 'var(--mantine-spacing-xs)' } as const;
+const descStyle = { margin: 0 } as const;
+
+/** The guest's arrival, airport pickup and departure (GET /api/logistics/my-placements), as a definition list that reads well on a phone. */
+function Travel({ placement }: { placement: HostPlacement }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { arrival, departure, pickup } = placement;
+  const notBooked = <Badge ml="xs" size="sm" color="orange" variant="light">{t('host.placements.travel.notBooked')}</Badge>;
+  const driverKind = pickup?.driverKind ? t(`host.placements.travel.driverKinds.${pickup.driverKind}`) : '';
+  return (
+    <Stack gap={0} data-testid="placement-travel">
+      <Title order={5}>{t('host.placements.travel.title')}</Title>
+      <dl style={{ margin: 0 }}>
+        <dt style={termStyle}>{t('host.placements.travel.arrival')}</dt>
+        <dd style={descStyle}>
+          {arrival ? (
+            <>
+              <Text span size="sm">{t('host.placements.travel.arrives', { time: wallClock(arrival.arrivalLocal, arrival.arrivalTimeZone, lng), zone: arrival.arrivalTimeZone, place: placeName(arrival.to), journey: arrival.label })}</Text>
+              {arrival.status === 'requested' && notBooked}
+            </>
+          ) : (
+            <Text span size="sm" c="gray.7">{t('host.placements.travel.noArrival')}</Text>
+          )}
+        </dd>
+        <dt style={termStyle}>{t('host.placements.travel.pickup')}</dt>
+        <dd style={descStyle}>
+          {pickup ? (
+            <>
+              <Text size="sm">{t('host.placements.travel.meeting', { time: wallClock(pickup.meetingLocal, pickup.timeZone, lng), zone: pickup.timeZone, place: placeName(pickup.meetingPlace) })}</Text>
+              <Text size="sm">
+                {!pickup.driverKind && !pickup.driverName
+                  ? t('host.placements.travel.noDriver')
+                  : pickup.driverName && driverKind
+                    ? t('host.placements.travel.driver', { name: pickup.driverName, kind: driverKind })
+                    : t('host.placements.travel.driverUnnamed', { kind: pickup.driverName ?? driverKind })}
+              </Text>
+              <Text size="sm">
+                {pickup.dropOff.kind === 'homestay' ? t('host.placements.travel.dropOffHome', { label: pickup.dropOff.label }) : t('host.placements.travel.dropOff', { label: pickup.dropOff.label })}
+                {pickup.dropOff.address ? ` · ${pickup.dropOff.address}` : ''}
+              </Text>
+            </>
+          ) : (
+            <Text span size="sm" c="gray.7">{t('host.placements.travel.noPickup')}</Text>
+          )}
+        </dd>
+        <dt style={termStyle}>{t('host.placements.travel.departure')}</dt>
+        <dd style={descStyle}>
+          {departure ? (
+            <>
+              <Text span size="sm">{t('host.placements.travel.leaves', { time: wallClock(departure.departureLocal, departure.departureTimeZone, lng), zone: departure.departureTimeZone, place: placeName(departure.from), journey: departure.label })}</Text>
+              {departure.status === 'requested' && notBooked}
+            </>
+          ) : (
+            <Text span size="sm" c="gray.7">{t('host.placements.travel.noDeparture')}</Text>
+          )}
+        </dd>
+      </dl>
+    </Stack>
+  );
+}
+
+function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const qc = useQueryClient();
@@ -166,7 +240,10 @@ function Placement({ offer }: { offer: Offer }) {
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: () => must(api.POST('/api/host-matching/offers/{offerId}/withdraw', { params: { path: { offerId: offer.id! } }, body: { reason } })),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['host-placements'] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['host-placements'] });
+      void qc.invalidateQueries({ queryKey: ['host-my-placements'] });
+    },
   });
   const feed = useMutation({
     mutationFn: () => must(api.POST('/api/logistics/delegations/{delegationId}/calendar-feeds', { params: { path: { delegationId: offer.delegationId! } }, body: { kind: 'family', subjectId: offer.familyId } })),
@@ -190,6 +267,7 @@ function Placement({ offer }: { offer: Offer }) {
         {dl?.from && dl.to && <Text size="sm">{t('host.placements.arrival', { date: formatDate(dl.from, i18n.language), to: formatDate(dl.to, i18n.language) })}</Text>}
         {offer.confirmedAt && <Text size="sm">{t('host.placements.confirmedAt', { date: formatDateTime(offer.confirmedAt, i18n.language) })}</Text>}
         {offer.awaitingGuardianConsent && <Badge color="orange">{t('host.placements.awaitingConsent')}</Badge>}
+        {travel && !withdraw.isSuccess && <Travel placement={travel} />}
         <Text size="sm">{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')} · {t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</Text>
         {!feed.data && <Group><Anchor component="button" type="button" onClick={() => feed.mutate()}>{t('host.placements.calendar')}</Anchor></Group>}
         {feed.error && <Alert color="red" role="alert">{formError(feed.error, [])}</Alert>}
@@ -227,13 +305,16 @@ function Placements() {
       return [...(confirmed.items ?? []), ...(accepted.items ?? [])];
     },
   });
+  // the guests' arrival, pickup and departure (hosts only: any other answer just shows nothing more)
+  const travel = useQuery({ queryKey: ['host-my-placements'], queryFn: () => must(api.GET('/api/logistics/my-placements')) });
+  const byOffer = new Map((travel.data?.items ?? []).map((p) => [p.offerId, p]));
   return (
     <Stack>
       <Title order={3}>{t('host.placements.title')}</Title>
       {placements.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {placements.error && <Alert color="red" role="alert">{(placements.error as Error).message}</Alert>}
       {placements.data && !placements.data.length && <Text c="gray.7">{t('host.placements.empty')}</Text>}
-      {placements.data?.map((o) => <Placement key={o.id} offer={o} />)}
+      {placements.data?.map((o) => <Placement key={o.id} offer={o} travel={o.id ? byOffer.get(o.id) : undefined} />)}
     </Stack>
   );
 }

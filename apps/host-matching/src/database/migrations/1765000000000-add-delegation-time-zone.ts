@@ -1,0 +1,18 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The host city's IANA time zone on host matching's read model of delegations (issue #8: an offer's answer deadline
+ * is shown in the host city's zone). Nullable: `delegation.created` v1 does not carry it, `delegation.updated` does,
+ * so a delegation not yet updated since this column was added answers null (clients fall back to their own zone).
+ */
+export class AddDelegationTimeZone1765000000000 implements MigrationInterface {
+  name = 'AddDelegationTimeZone1765000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE hm_delegation ADD COLUMN host_time_zone text`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE hm_delegation DROP COLUMN host_time_zone`);
+  }
+}
