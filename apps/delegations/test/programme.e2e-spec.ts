@@ -223,6 +223,12 @@ describe('partnerships, delegation lifecycle and members (real Postgres, real Ka
   });
 
   describe('updates and members: events and input', () => {
+    it('publishes the host time zone given at creation in delegation.created (other services show times in it)', async () => {
+      const id = await delegation({ hostTimeZone: 'Asia/Shanghai' });
+      const [created] = await eventsOf(Topics.delegationEvents, id, 1);
+      expect(created).toMatchObject({ type: 'delegation.created', payload: { delegationId: id, hostTimeZone: 'Asia/Shanghai' } });
+    });
+
     it('publishes delegation.updated once per real change, with the changed fields', async () => {
       const id = await delegation();
       await c().patch(`/api/delegations/${id}`, { startDate: '2027-04-11', hostTimeZone: 'Asia/Shanghai' }).expect(200);

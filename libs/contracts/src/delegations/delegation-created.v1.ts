@@ -26,6 +26,13 @@ export class DelegationCreatedV1 {
   @IsNotEmpty()
   status!: string;
 
+  /** IANA time zone of the host city (e.g. `Asia/Shanghai`). Optional: added to v1 later, absent in older events. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  hostTimeZone?: string;
+
   /** The coordinator who created it (the envelope's organisationId is the owning organisation). */
   @IsOptional()
   @IsUUID()

@@ -51,6 +51,7 @@ export class CreateDelegationUseCase {
           startDate: delegation.startDate,
           endDate: delegation.endDate,
           status: delegation.status,
+          ...(delegation.hostTimeZone ? { hostTimeZone: delegation.hostTimeZone } : {}),
           createdByUserId: delegation.createdBy,
         },
       });

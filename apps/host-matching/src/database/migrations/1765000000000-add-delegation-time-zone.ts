@@ -2,8 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The host city's IANA time zone on host matching's read model of delegations (issue #8: an offer's answer deadline
- * is shown in the host city's zone). Nullable: `delegation.created` v1 does not carry it, `delegation.updated` does,
- * so a delegation not yet updated since this column was added answers null (clients fall back to their own zone).
+ * is shown in the host city's zone), from `delegation.created` (its optional hostTimeZone) and `delegation.updated`.
+ * Nullable: older created events lack it, so a delegation not updated since answers null (clients fall back to their
+ * own zone).
  */
 export class AddDelegationTimeZone1765000000000 implements MigrationInterface {
   name = 'AddDelegationTimeZone1765000000000';

@@ -27,9 +27,9 @@ export class RosterConsumer implements EventConsumer {
       case 'delegation.created': {
         const p = event.payload as DelegationCreatedV1;
         await tx.query(
-          `INSERT INTO hm_delegation (id, organisation_id, title, host_city, start_date, end_date, status, created_by_user_id, last_event_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (id) DO NOTHING`,
-          [p.delegationId, event.organisationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, p.createdByUserId ?? null, at],
+          `INSERT INTO hm_delegation (id, organisation_id, title, host_city, start_date, end_date, status, created_by_user_id, last_event_at, host_time_zone)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+          [p.delegationId, event.organisationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, p.createdByUserId ?? null, at, p.hostTimeZone ?? null],
         );
         return;
       }

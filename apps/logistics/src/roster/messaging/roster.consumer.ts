@@ -34,8 +34,9 @@ export class LogisticsRosterConsumer implements EventConsumer {
     switch (event.type) {
       case 'delegation.created': {
         const p = event.payload as DelegationCreatedV1;
-        await tx.query(`INSERT INTO lg_delegation (id, organisation_id, title, host_city, start_date, end_date, status, last_event_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-          [p.delegationId, event.organisationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, at]);
+        await tx.query(`INSERT INTO lg_delegation (id, organisation_id, title, host_city, start_date, end_date, status, last_event_at, host_time_zone)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [p.delegationId, event.organisationId, p.title, p.hostCity, p.startDate, p.endDate, p.status, at, p.hostTimeZone ?? null]);
         return [p.delegationId];
       }
       case 'delegation.updated': {
