@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, api, apiLogin, expectAccessible, launch, linkFromEmail, newPage, screenshot, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, api, apiLogin, expectAccessible, linkFromEmail, newPage, screenshot, signIn, useBrowser } from './browser';
 
 describe('an admin invites a host, who accepts from the email; the main pages pass axe', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('admin: invite a host from the browser; the invitee opens the emailed link, chooses a password and lands on their household', async () => {
     const email = `e2e.host.${Date.now().toString(36)}@tacoma.example`;
-    const admin = await newPage(browser);
+    const admin = await newPage(browser());
     try {
       await signIn(admin.page, 'admin@tacoma.example', ADMIN_PASSWORD);
       await admin.page.getByRole('link', { name: 'Admin' }).first().click();
@@ -33,7 +26,7 @@ describe('an admin invites a host, who accepts from the email; the main pages pa
     }
 
     const link = new URL(await linkFromEmail(email));
-    const host = await newPage(browser, { phone: true });
+    const host = await newPage(browser(), { phone: true });
     try {
       await host.page.goto(`${link.pathname}${link.search}`);
       await host.page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
@@ -59,13 +52,20 @@ describe('an admin invites a host, who accepts from the email; the main pages pa
     expect(JSON.stringify(me.body)).toContain('host');
   });
 
-  it('a host family keeps its household on a phone: profile, vetting and placements', async () => {
-    const { context, page } = await newPage(browser, { phone: true });
+  it('a host family keeps its household on a phone: profile, vetting, placements with the guest\'s arrival and pickup', async () => {
+    const { context, page } = await newPage(browser(), { phone: true });
     try {
       await signIn(page, 'chen.hong@fuzhou.example');
       await page.goto('/household');
       await page.getByRole('heading', { name: 'Household profile' }).waitFor();
       await page.getByRole('heading', { name: 'Vetting' }).waitFor();
+      // a confirmed guest's arrival and airport pickup, in Fuzhou's zone (the demo's flights and pickup plan)
+      const travel = page.getByTestId('placement-travel').first();
+      await travel.waitFor();
+      const text = ((await travel.textContent()) ?? '').replace(/\s+/g, ' ');
+      expect(text).toMatch(/Arrives .*\(Asia\/Shanghai\) at Fuzhou Changle International Airport \(FOC\)/);
+      expect(text).toMatch(/Meeting .*\(Asia\/Shanghai\) at Fuzhou Changle International Airport/);
+      expect(text).toMatch(/Drop-off at your home \(Lin family\)/);
       await page.waitForLoadState('networkidle');
       await screenshot(page, 'host-household-phone');
       await expectAccessible(page, 'host-household');
@@ -75,7 +75,7 @@ describe('an admin invites a host, who accepts from the email; the main pages pa
   });
 
   it('a coordinator reads travel: conflicts, manifests, pickups, nights, feeds and the delivery log', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     try {
       await signIn(page, 'coordinator@tacoma.example');
       await page.getByRole('link', { name: 'Tacoma Youth Symphony to Fuzhou' }).click();

@@ -1,6 +1,6 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, expectAccessible, launch, newPage, screenshot, signIn } from './browser';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, apiLogin, expectAccessible, newPage, screenshot, signIn, useBrowser } from './browser';
 import { guestsKnown, newRun, twoHostFamilies, type Run } from './world';
 
 const COORDINATOR = 'coordinator@sandiego.example';
@@ -10,20 +10,16 @@ async function fill(form: Locator, values: Record<string, string>): Promise<void
 }
 
 describe('a coordinator creates a delegation with members and runs matching', () => {
-  let browser: Browser;
-  let run: Run;
+  const browser = useBrowser();
+  const run: Run = newRun();
   beforeAll(async () => {
-    run = newRun();
     // two vetted families near the venue, free in the visit's week (made through the API)
-    [browser] = await Promise.all([launch(), twoHostFamilies(run, { min: 12, max: 60 })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    await twoHostFamilies(run, { min: 12, max: 60 });
   });
 
   it('dashboard -> new delegation -> register two participants -> itinerary in the host zone -> run matching: both placed', async () => {
     const title = `Jalalabad teachers ${run.run}`;
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     try {
       await page.goto('/sign-in');
       await expectAccessible(page, 'sign-in');

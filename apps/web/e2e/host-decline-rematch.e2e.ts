@@ -1,18 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, expectAccessible, launch, newPage, screenshot, signIn, until } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, apiLogin, expectAccessible, newPage, screenshot, signIn, until, useBrowser } from './browser';
 import { twoFamiliesOneGuest, type HostWorld } from './world';
 
 interface Offer { id: string; status: string; familyName: string; origin: string; responseReason: string | null }
 
 describe('a host declines an offer and the coordinator sees the automatic re-match', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let world: HostWorld;
   beforeAll(async () => {
-    [browser, world] = await Promise.all([launch(), twoFamiliesOneGuest()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    world = await twoFamiliesOneGuest();
   });
 
   it('decline with a reason on a phone -> a re-match offer to the other family, shown on the delegation page', async () => {
@@ -20,7 +16,7 @@ describe('a host declines an offer and the coordinator sees the automatic re-mat
     const other = Object.keys(world.hosts).find((f) => f !== declining)!;
     const reason = 'my mother is in hospital that week';
 
-    const host = await newPage(browser, { phone: true });
+    const host = await newPage(browser(), { phone: true });
     try {
       await signIn(host.page, world.hosts[declining]);
       await host.page.getByRole('heading', { name: 'Offers to your family' }).waitFor();
@@ -49,7 +45,7 @@ describe('a host declines an offer and the coordinator sees the automatic re-mat
     expect(offers.find((o) => o.id === world.offer.id)).toMatchObject({ status: 'declined', responseReason: reason });
     expect(offers.find((o) => o.origin === 'rematch')).toMatchObject({ status: 'offered', familyName: other });
 
-    const coordinator = await newPage(browser);
+    const coordinator = await newPage(browser());
     try {
       await signIn(coordinator.page, 'coordinator@sandiego.example');
       await coordinator.page.goto(`/delegations/${world.delegationId}`);

@@ -1,83 +1,79 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, expectAccessible, launch, newPage, screenshot, signIn, type OfferSummary } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, apiLogin, expectAccessible, newPage, screenshot, signIn, useBrowser } from './browser';
+import { twoFamiliesOneGuest, type HostWorld } from './world';
 
-const HOST = 'chen.hong@fuzhou.example';
-const OTHER_HOST = 'wang.fang@fuzhou.example';
-const COORDINATOR = 'coordinator@fuzhou.example';
-
-/** Makes sure HOST has an open offer: the Fuzhou coordinator runs matching on each delegation and releases the proposals. */
-async function ensureOpenOffer(): Promise<OfferSummary | undefined> {
-  const hostToken = await apiLogin(HOST);
-  const open = async () => (await api<{ items: OfferSummary[] }>(hostToken, 'GET', '/api/host-matching/offers?status=offered')).body.items?.find((o) => o.status === 'offered');
-  const found = await open();
-  if (found) return found;
-  const coordinator = await apiLogin(COORDINATOR);
-  const delegations = (await api<{ items: { id: string }[] }>(coordinator, 'GET', '/api/delegations?limit=50')).body.items ?? [];
-  for (const d of delegations) {
-    const run = await api(coordinator, 'POST', `/api/host-matching/delegations/${d.id}/matching-runs`);
-    if (run.status !== 201) continue;
-    await api(coordinator, 'POST', `/api/host-matching/delegations/${d.id}/offers`, {});
-    const now = await open();
-    if (now) return now;
-  }
-  return undefined;
-}
+const COORDINATOR = 'coordinator@sandiego.example';
 
 describe('host families and their offers', () => {
-  let browser: Browser;
+  const browser = useBrowser();
+  let world: HostWorld;
   beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('a host sees an offer with what they must know and the time left, on a phone, and accepts it', async () => {
-    const offer = await ensureOpenOffer();
-    if (!offer) throw new Error(`no open offer could be made for ${HOST} from the demo data`);
-    const { context, page } = await newPage(browser, { phone: true });
-    try {
-      await signIn(page, HOST);
-      // the demo host reads Chinese by default in their account; the browser here asks for English
-      await page.goto(`/offers/${offer.id}`);
-      const card = page.getByTestId('offer');
-      await card.waitFor();
-      await expect.poll(() => card.getByTestId('time-left').textContent()).toMatch(/left/);
-      await screenshot(page, 'host-offer-phone');
-      await expectAccessible(page, 'host-offer');
-      await card.getByRole('button', { name: 'Accept' }).click();
-      await page.getByText('Offer accepted').waitFor();
-      await screenshot(page, 'host-offer-accepted');
-
-      const token = await apiLogin(HOST);
-      const after = await api<{ status: string }>(token, 'GET', `/api/host-matching/offers/${offer.id}`);
-      expect(['accepted', 'confirmed']).toContain(after.body.status);
-    } finally {
-      await context.close();
-    }
+    // a guest offered to one of two new families (hosts invited by email), built through the API
+    world = await twoFamiliesOneGuest();
   });
 
   it("a host cannot open another family's offer", async () => {
-    const coordinator = await apiLogin(COORDINATOR);
-    const all = (await api<{ items: OfferSummary[] }>(coordinator, 'GET', '/api/host-matching/offers?limit=200')).body.items ?? [];
-    const mine = new Set(((await api<{ items: OfferSummary[] }>(await apiLogin(OTHER_HOST), 'GET', '/api/host-matching/offers?limit=200')).body.items ?? []).map((o) => o.id));
-    const theirs = all.find((o) => !mine.has(o.id));
-    if (!theirs) throw new Error('no offer to another family in the demo data');
-    const { context, page } = await newPage(browser, { phone: true });
+    const other = Object.keys(world.hosts).find((f) => f !== world.offer.familyName)!;
+    const { context, page } = await newPage(browser(), { phone: true });
     try {
-      await signIn(page, OTHER_HOST);
-      await page.goto(`/offers/${theirs.id}`);
+      await signIn(page, world.hosts[other]);
+      await page.goto(`/offers/${world.offer.id}`);
       await page.getByRole('alert').getByText('This offer does not exist or is not for your family.').waitFor();
       expect(await page.getByTestId('offer').count()).toBe(0);
       await screenshot(page, 'host-other-familys-offer');
       await page.goto('/offers');
       await page.getByRole('heading', { name: 'Offers to your family' }).waitFor();
       await page.waitForLoadState('networkidle');
-      await screenshot(page, 'host-offers-list');
+      expect(await page.getByTestId('offer').count()).toBe(0);
+      await screenshot(page, 'host-offers-empty');
       await expectAccessible(page, 'host-offers');
+      // and the API refuses it as well
+      expect((await api(await apiLogin(world.hosts[other]), 'GET', `/api/host-matching/offers/${world.offer.id}`)).status).toBe(404);
     } finally {
       await context.close();
+    }
+  });
+
+  it('a host sees the offer on a phone (what to know, time left, the deadline) and accepts; the coordinator sees it accepted', async () => {
+    const host = await newPage(browser(), { phone: true });
+    try {
+      await signIn(host.page, world.hosts[world.offer.familyName]);
+      await host.page.getByRole('heading', { name: 'Offers to your family' }).waitFor();
+      await screenshot(host.page, 'host-offers-list');
+      await host.page.getByRole('link', { name: world.guestName }).click();
+      const card = host.page.getByTestId('offer');
+      await card.waitFor();
+      // time left, and the deadline in San Diego's zone, named
+      await expect.poll(() => card.getByTestId('time-left').textContent()).toMatch(/left.*Answer by .*Pacific/);
+      await expect.poll(() => card.textContent()).toMatch(/Languages: ps, en/);
+      await screenshot(host.page, 'host-offer-phone');
+      await expectAccessible(host.page, 'host-offer');
+      await card.getByRole('button', { name: 'Accept' }).click();
+      await host.page.getByText('Offer accepted').waitFor();
+      await screenshot(host.page, 'host-offer-accepted');
+
+      // the same page in 中文 (the language switch, remembered; the document's language follows)
+      await host.page.getByLabel('Language').selectOption('zh');
+      await host.page.getByRole('heading', { name: '给您家庭的接待邀请' }).waitFor();
+      expect(await host.page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+      await screenshot(host.page, 'host-offer-zh-phone');
+      await expectAccessible(host.page, 'host-offer-zh');
+    } finally {
+      await host.context.close();
+    }
+
+    // an adult guest: accepted is confirmed at once
+    const token = await apiLogin(COORDINATOR);
+    expect((await api<{ status: string }>(token, 'GET', `/api/host-matching/offers/${world.offer.id}`)).body.status).toBe('confirmed');
+    const coordinator = await newPage(browser());
+    try {
+      await signIn(coordinator.page, COORDINATOR);
+      await coordinator.page.goto(`/delegations/${world.delegationId}`);
+      await coordinator.page.getByRole('heading', { name: world.delegationTitle }).waitFor();
+      await coordinator.page.getByRole('row').filter({ hasText: world.offer.familyName }).getByText('Confirmed').first().waitFor();
+      await screenshot(coordinator.page, 'coordinator-sees-accepted');
+    } finally {
+      await coordinator.context.close();
     }
   });
 });

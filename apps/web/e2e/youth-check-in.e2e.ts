@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, expectAccessible, launch, newPage, screenshot, signIn } from './browser';
+import { describe, expect, it } from 'vitest';
+import { api, apiLogin, expectAccessible, newPage, screenshot, signIn, useBrowser } from './browser';
 
 const YOUTH = 'youth@tacoma.example';
 const DELEGATION = 'Tacoma Youth Symphony to Fuzhou';
 
 describe('a youth programme manager', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('finds a participant, reads their record, and records a check-in that then shows as the last one', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     try {
       await signIn(page, YOUTH);
       await page.getByRole('link', { name: 'Youth programme' }).first().click();

@@ -2,7 +2,7 @@
 export const en = {
   app: { title: 'Twinning', signOut: 'Sign out', language: 'Language', dashboard: 'Delegations', offers: 'My offers', skip: 'Skip to content', menu: 'Menu', navigation: 'Main navigation' },
   signIn: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', expired: 'Your session has ended. Please sign in again.' },
-  common: { loading: 'Loading…', error: 'Something went wrong', notFound: 'Not found', save: 'Save', back: 'Back', none: 'None' },
+  common: { loading: 'Loading…', error: 'Something went wrong', notFound: 'Not found', save: 'Save', back: 'Back', none: 'None', actions: 'Actions' },
   status: {
     draft: 'Draft', planning: 'Planning', confirmed: 'Confirmed', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled',
     offered: 'Offered', accepted: 'Accepted', declined: 'Declined', expired: 'Expired', withdrawn: 'Withdrawn', released: 'Released',
@@ -23,6 +23,7 @@ export const en = {
     roomingList: 'Rooming list (printable)', noRun: 'No matching run yet.', noOffers: 'No offers yet.',
   },
   offers: {
+    one: 'Offer to your family',
     title: 'Offers to your family', empty: 'No offers.', guest: 'Your guest', age: 'Age on arrival: {{age}}', minor: 'Minor', languages: 'Languages', nationality: 'Nationality',
     diet: 'Diet', allergies: 'Allergies', gender: 'Gender', visit: 'Visit', deadline: 'Answer by {{date}}', accept: 'Accept', decline: 'Decline', reason: 'Reason for declining',
     confirmDecline: 'Decline the offer', accepted: 'Offer accepted', declinedDone: 'Offer declined', notFound: 'This offer does not exist or is not for your family.',

@@ -3,7 +3,7 @@ import type { Messages } from './en';
 export const es: Messages = {
   app: { title: 'Twinning', signOut: 'Cerrar sesión', language: 'Idioma', dashboard: 'Delegaciones', offers: 'Mis ofertas', skip: 'Ir al contenido', menu: 'Menú', navigation: 'Navegación principal' },
   signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión', expired: 'Su sesión ha terminado. Vuelva a iniciar sesión.' },
-  common: { loading: 'Cargando…', error: 'Algo salió mal', notFound: 'No encontrado', save: 'Guardar', back: 'Volver', none: 'Ninguno' },
+  common: { loading: 'Cargando…', error: 'Algo salió mal', notFound: 'No encontrado', save: 'Guardar', back: 'Volver', none: 'Ninguno', actions: 'Acciones' },
   status: {
     draft: 'Borrador', planning: 'En planificación', confirmed: 'Confirmada', 'in-progress': 'En curso', completed: 'Completada', cancelled: 'Cancelada',
     offered: 'Ofrecida', accepted: 'Aceptada', declined: 'Rechazada', expired: 'Vencida', withdrawn: 'Retirada', released: 'Liberada',
@@ -24,6 +24,7 @@ export const es: Messages = {
     roomingList: 'Lista de alojamiento (imprimible)', noRun: 'Aún no se ha hecho ninguna asignación.', noOffers: 'Aún no hay ofertas.',
   },
   offers: {
+    one: 'Oferta para su familia',
     title: 'Ofertas para su familia', empty: 'No hay ofertas.', guest: 'Su huésped', age: 'Edad a la llegada: {{age}}', minor: 'Menor de edad', languages: 'Idiomas', nationality: 'Nacionalidad',
     diet: 'Dieta', allergies: 'Alergias', gender: 'Género', visit: 'Visita', deadline: 'Responda antes del {{date}}', accept: 'Aceptar', decline: 'Rechazar', reason: 'Motivo del rechazo',
     confirmDecline: 'Rechazar la oferta', accepted: 'Oferta aceptada', declinedDone: 'Oferta rechazada', notFound: 'Esta oferta no existe o no es para su familia.',

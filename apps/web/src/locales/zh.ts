@@ -3,7 +3,7 @@ import type { Messages } from './en';
 export const zh: Messages = {
   app: { title: 'Twinning 友城交流', signOut: '退出登录', language: '语言', dashboard: '代表团', offers: '我的接待邀请', skip: '跳到正文', menu: '菜单', navigation: '主导航' },
   signIn: { title: '登录', email: '电子邮箱', password: '密码', submit: '登录', failed: '登录失败', expired: '您的登录已失效，请重新登录。' },
-  common: { loading: '加载中…', error: '出错了', notFound: '未找到', save: '保存', back: '返回', none: '无' },
+  common: { loading: '加载中…', error: '出错了', notFound: '未找到', save: '保存', back: '返回', none: '无', actions: '操作' },
   status: {
     draft: '草稿', planning: '筹备中', confirmed: '已确认', 'in-progress': '进行中', completed: '已完成', cancelled: '已取消',
     offered: '待答复', accepted: '已接受', declined: '已拒绝', expired: '已过期', withdrawn: '已撤回', released: '已释放',
@@ -24,6 +24,7 @@ export const zh: Messages = {
     roomingList: '住宿名单（可打印）', noRun: '尚未进行匹配。', noOffers: '尚无邀请。',
   },
   offers: {
+    one: '给您家庭的接待邀请',
     title: '给您家庭的接待邀请', empty: '没有邀请。', guest: '您的客人', age: '抵达时年龄：{{age}}', minor: '未成年', languages: '语言', nationality: '国籍',
     diet: '饮食', allergies: '过敏', gender: '性别', visit: '访问', deadline: '请在 {{date}} 前答复', accept: '接受', decline: '拒绝', reason: '拒绝原因',
     confirmDecline: '拒绝邀请', accepted: '已接受邀请', declinedDone: '已拒绝邀请', notFound: '该邀请不存在，或不是发给您家庭的。',

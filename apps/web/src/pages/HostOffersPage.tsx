@@ -51,7 +51,7 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
         </Text>
         <List size="sm" spacing={2}>
           {g.ageOnArrival != null && <List.Item>{t('offers.age', { age: g.ageOnArrival })} {g.minor && <Badge size="xs" color="grape">{t('offers.minor')}</Badge>}</List.Item>}
-          {g.gender && <List.Item>{t('offers.gender')}: {g.gender}</List.Item>}
+          {g.gender && <List.Item>{t('offers.gender')}: {t(`youth.genders.${g.gender}`, { defaultValue: g.gender })}</List.Item>}
           <List.Item>{t('offers.languages')}: {g.languages?.length ? g.languages.join(', ') : t('common.none')}</List.Item>
           {g.nationality && <List.Item>{t('offers.nationality')}: {g.nationality}</List.Item>}
           <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>
@@ -117,6 +117,7 @@ export function HostOfferPage() {
   return (
     <Stack maw={720} mx="auto">
       <Anchor component={Link} to="/offers">← {t('app.offers')}</Anchor>
+      <Title order={2}>{t('offers.one')}</Title>
       {offer.isLoading && <Loader aria-label={t('common.loading')} />}
       {offer.error && (
         <Alert color="red" role="alert">

@@ -262,7 +262,7 @@ function Feeds({ id }: { id: string }) {
       {!!items.length && (
         <Table.ScrollContainer minWidth={560}>
           <Table data-testid="calendar-feeds">
-            <Table.Thead><Table.Tr><Table.Th>{t('travel.kind')}</Table.Th><Table.Th>{t('travel.created')}</Table.Th><Table.Th>{t('travel.lastFetched')}</Table.Th><Table.Th>{t('travel.status')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('travel.kind')}</Table.Th><Table.Th>{t('travel.created')}</Table.Th><Table.Th>{t('travel.lastFetched')}</Table.Th><Table.Th>{t('travel.status')}</Table.Th><Table.Th>{t('common.actions')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {items.map((f) => (
                 <Table.Tr key={f.id}>

@@ -162,7 +162,7 @@ export function IncidentsPage() {
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm">
             <Table.Thead>
-              <Table.Tr><Table.Th>{t('youth.incident.type')}</Table.Th><Table.Th>{t('youth.incident.delegation')}</Table.Th><Table.Th>{t('youth.incident.status')}</Table.Th><Table.Th>{t('youth.incident.clock')}</Table.Th><Table.Th /></Table.Tr>
+              <Table.Tr><Table.Th>{t('youth.incident.type')}</Table.Th><Table.Th>{t('youth.incident.delegation')}</Table.Th><Table.Th>{t('youth.incident.status')}</Table.Th><Table.Th>{t('youth.incident.clock')}</Table.Th><Table.Th>{t('common.actions')}</Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((i) => (
