@@ -6,12 +6,16 @@
  */
 import { Call, until } from './demo-support';
 
-interface DemoMatching { title: string; admin: string; venueName: string; venue: { latitude: number; longitude: number }; maxDistanceKm: number; declineReason?: string }
+interface DemoMatching {
+  title: string; admin: string; venueName: string; venue: { latitude: number; longitude: number }; maxDistanceKm: number;
+  /** the family whose offer is accepted (on the phone) and the one that declines, when they have an offer */
+  accept: string; decline?: { family: string; reason: string };
+}
 
 export const DEMO_MATCHING: DemoMatching[] = [
   { title: 'Tacoma Youth Symphony to Fuzhou', admin: 'admin@fuzhou.example', venueName: 'Fuzhou Strait Culture and Art Centre', venue: { latitude: 26.0445, longitude: 119.2727 }, maxDistanceKm: 25,
-    declineReason: 'our daughter has exams that week; we can host in the autumn' },
-  { title: 'Jalalabad students exchange in San Diego', admin: 'admin@sandiego.example', venueName: 'San Diego City College', venue: { latitude: 32.7174, longitude: -117.1545 }, maxDistanceKm: 30 },
+    accept: 'Lin', decline: { family: 'Wang', reason: 'our daughter has exams that week; we can host in the autumn' } },
+  { title: 'Jalalabad students exchange in San Diego', admin: 'admin@sandiego.example', venueName: 'San Diego City College', venue: { latitude: 32.7174, longitude: -117.1545 }, maxDistanceKm: 30, accept: 'Garcia' },
 ];
 
 export async function seedPlacements(call: Call, gateway: string, tokenOf: (admin: string) => Promise<string>, delegationIds: Record<string, string>): Promise<void> {
@@ -40,14 +44,19 @@ export async function seedPlacements(call: Call, gateway: string, tokenOf: (admi
     const released = await call<{ offerIds: string[] }>(gateway, 'POST', `${base}/offers`, token, {});
     if (released.status !== 201) throw new Error(`releasing offers of "${m.title}" answered ${released.status}: ${JSON.stringify(released.body)}`);
     process.stdout.write(`[demo] "${m.title}": ${released.body.offerIds.length} offers made (72 hours to answer)\n`);
-    const [first, second] = released.body.offerIds;
+    // by family, not by the order of the released offers (which the solver does not fix): the demo's hosts with an
+    // account (Chen Hong of the Lin family, Maria Garcia) always have a confirmed guest
+    const offers = await call<{ items: { id: string; familyName: string; status: string }[] }>(gateway, 'GET', `/api/host-matching/offers?delegationId=${id}&status=offered&limit=200`, token);
+    const offerOf = (family: string) => offers.body.items?.find((o) => o.familyName === family && released.body.offerIds.includes(o.id))?.id;
+    const first = offerOf(m.accept);
     if (first) {
       const a = await call<{ status: string; familyName: string }>(gateway, 'POST', `/api/host-matching/offers/${first}/accept`, token);
       if (a.status !== 200) throw new Error(`accepting an offer answered ${a.status}: ${JSON.stringify(a.body)}`);
       process.stdout.write(`[demo] the ${a.body.familyName} family accepted (on the phone): ${a.body.status}\n`);
     }
-    if (second && m.declineReason) {
-      const d = await call<{ familyName: string; rematch: { placed: number; unplaced: number } | null }>(gateway, 'POST', `/api/host-matching/offers/${second}/decline`, token, { reason: m.declineReason });
+    const second = m.decline && offerOf(m.decline.family);
+    if (second && m.decline) {
+      const d = await call<{ familyName: string; rematch: { placed: number; unplaced: number } | null }>(gateway, 'POST', `/api/host-matching/offers/${second}/decline`, token, { reason: m.decline.reason });
       if (d.status !== 200) throw new Error(`declining an offer answered ${d.status}: ${JSON.stringify(d.body)}`);
       process.stdout.write(`[demo] the ${d.body.familyName} family declined; automatic re-match: ${d.body.rematch?.placed ?? 0} placed, ${d.body.rematch?.unplaced ?? 0} unplaced\n`);
     }

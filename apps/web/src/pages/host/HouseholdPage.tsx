@@ -305,8 +305,9 @@ function Placements() {
       return [...(confirmed.items ?? []), ...(accepted.items ?? [])];
     },
   });
-  // the guests' arrival, pickup and departure (hosts only: any other answer just shows nothing more)
-  const travel = useQuery({ queryKey: ['host-my-placements'], queryFn: () => must(api.GET('/api/logistics/my-placements')) });
+  // the guests' arrival, pickup and departure (hosts only: any other answer just shows nothing more); flights and
+  // pickup plans change, and logistics learns a new placement a moment after host matching confirms it
+  const travel = useQuery({ queryKey: ['host-my-placements'], queryFn: () => must(api.GET('/api/logistics/my-placements')), refetchInterval: 60_000 });
   const byOffer = new Map((travel.data?.items ?? []).map((p) => [p.offerId, p]));
   return (
     <Stack>
