@@ -7,6 +7,30 @@ const DELEGATION = 'Tacoma Youth Symphony to Fuzhou';
 describe('a youth programme manager', () => {
   const browser = useBrowser();
 
+  it('keeps working when the access token has expired: the app renews the session with the refresh token', async () => {
+    const { context, page } = await newPage(browser());
+    try {
+      await signIn(page, YOUTH);
+      // an access token the gateway refuses (as after its 15 minutes), the refresh token as issued
+      const before = await page.evaluate(() => {
+        const s = JSON.parse(localStorage.getItem('twinning.session')!);
+        const refreshToken = s.refreshToken as string;
+        localStorage.setItem('twinning.session', JSON.stringify({ ...s, accessToken: `${s.accessToken.split('.').slice(0, 2).join('.')}.invalid-signature` }));
+        return refreshToken;
+      });
+      expect(before).toBeTruthy();
+      await page.goto('/youth/participants');
+      await page.getByRole('heading', { name: 'Participants' }).waitFor();
+      await page.getByRole('link', { name: /Emma Larsen/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/youth/participants');
+      const after = await page.evaluate(() => JSON.parse(localStorage.getItem('twinning.session')!) as { accessToken: string; refreshToken: string });
+      expect(after.refreshToken).not.toBe(before); // rotated: the old one is spent
+      expect((await api(after.accessToken, 'GET', '/api/identity/me')).status).toBe(200);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds a participant, reads their record, and records a check-in that then shows as the last one', async () => {
     const { context, page } = await newPage(browser());
     try {
