@@ -87,6 +87,18 @@ describe('an expired access token', () => {
     expect((await slow.GET('/api/host-matching/offers')).response.status).toBe(401);
   });
 
+  it('documents outside the typed paths (raw: CSV, printable HTML) are renewed the same way', async () => {
+    const { fetchImpl, seen } = gateway();
+    let token = 'stale';
+    const api = createApi({ token: () => token, refresh: async () => (token = 'fresh'), fetch: fetchImpl, baseUrl: url });
+    const res = await api.raw('/api/logistics/delegations/d-1/pickups/sheet?format=html', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(seen.map((c) => [c.path, c.authorization])).toEqual([
+      ['/api/logistics/delegations/d-1/pickups/sheet', 'Bearer stale'],
+      ['/api/logistics/delegations/d-1/pickups/sheet', 'Bearer fresh'],
+    ]);
+  });
+
   it('refresh refused: the session is over (onUnauthorized), the 401 is answered', async () => {
     const { fetchImpl } = gateway();
     const onUnauthorized = vi.fn();

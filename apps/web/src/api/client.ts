@@ -2,7 +2,10 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
-export type Api = Client<paths>;
+export type Api = Client<paths> & {
+  /** An authorised request to a path outside the typed client (documents: CSV, printable HTML), renewed like the rest. */
+  raw(path: string, init?: RequestInit): Promise<Response>;
+};
 
 export interface ApiOptions {
   /** the current access token, if signed in */
@@ -59,7 +62,9 @@ export function createApi(o: ApiOptions): Api {
     if (again.status === 401) o.onUnauthorized?.();
     return again;
   }) as typeof fetch;
-  return createClient<paths>({ baseUrl: o.baseUrl ?? globalThis.location?.origin ?? '', fetch: authFetch });
+  const baseUrl = o.baseUrl ?? globalThis.location?.origin ?? '';
+  const client = createClient<paths>({ baseUrl, fetch: authFetch });
+  return Object.assign(client, { raw: (path: string, init?: RequestInit) => authFetch(baseUrl ? new URL(path, baseUrl).toString() : path, init) });
 }
 
 /**

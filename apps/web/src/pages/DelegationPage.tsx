@@ -267,7 +267,6 @@ function Matching({ id }: { id: string }) {
 function Offers({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { session } = useSession();
   const offers = useQuery({
     queryKey: ['offers', id],
     queryFn: () => must(api.GET('/api/host-matching/offers', { params: { query: { delegationId: id, limit: 200 } as never } })),
@@ -275,7 +274,7 @@ function Offers({ id }: { id: string }) {
   });
   const openRoomingList = async () => {
     // the list needs the access token, so it is fetched and opened as a document of its own
-    const res = await fetch(`/api/host-matching/delegations/${id}/rooming-list?format=html`, { headers: { authorization: `Bearer ${session?.accessToken}` } });
+    const res = await api.raw(`/api/host-matching/delegations/${id}/rooming-list?format=html`);
     const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html' }));
     window.open(url, '_blank', 'noopener');
   };

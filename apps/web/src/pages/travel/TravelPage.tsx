@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldError, formError, must, toApiError, type ApiError, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
-import { useApi, useSession } from '../../session';
+import { useApi } from '../../session';
 import { StatusBadge } from '../DashboardPage';
 
 type BrokenRule = NonNullable<Schemas['Assignment']['brokenRules']>[number];
@@ -30,9 +30,10 @@ function Failed({ error }: { error: unknown }) {
 
 /** A document that needs the access token (CSV, printable HTML): fetched, then opened (HTML) or saved (CSV). */
 function useDocument() {
-  const { session } = useSession();
+  const api = useApi();
   return async (path: string, type: 'text/html' | 'text/csv', fileName: string) => {
-    const res = await fetch(path, { headers: { authorization: `Bearer ${session?.accessToken}`, accept: type } });
+    const res = await api.raw(path, { headers: { accept: type } });
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
     const url = URL.createObjectURL(new Blob([await res.text()], { type }));
     if (type === 'text/html') {
       window.open(url, '_blank', 'noopener');
