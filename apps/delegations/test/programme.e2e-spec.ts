@@ -223,6 +223,17 @@ describe('partnerships, delegation lifecycle and members (real Postgres, real Ka
   });
 
   describe('updates and members: events and input', () => {
+    it('answers where the lifecycle may go next (allowedTransitions) on create, read, list and transition', async () => {
+      const created = await c().post('/api/delegations', { title: `Visit ${randomUUID().slice(0, 6)}`, hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18' }).expect(201);
+      expect(created.body.allowedTransitions).toEqual(['planning', 'cancelled']);
+      const id = created.body.id as string;
+      expect((await move(id, 'planning').expect(200)).body.allowedTransitions).toEqual(['confirmed', 'cancelled']);
+      expect((await c().get(`/api/delegations/${id}`).expect(200)).body.allowedTransitions).toEqual(['confirmed', 'cancelled']);
+      const list = await c().get('/api/delegations?limit=200').expect(200);
+      expect(list.body.items.find((d: { id: string }) => d.id === id).allowedTransitions).toEqual(['confirmed', 'cancelled']);
+      expect((await move(id, 'cancelled', { reason: 'postponed' }).expect(200)).body.allowedTransitions).toEqual([]);
+    });
+
     it('publishes the host time zone given at creation in delegation.created (other services show times in it)', async () => {
       const id = await delegation({ hostTimeZone: 'Asia/Shanghai' });
       const [created] = await eventsOf(Topics.delegationEvents, id, 1);

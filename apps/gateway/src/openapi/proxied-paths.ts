@@ -41,6 +41,11 @@ const delegation = {
     hostTimeZone: { type: 'string', description: 'IANA time zone of the host city' },
     minorsPerAdult: { type: 'integer', description: 'one adult for every N minors' },
     cancelledReason: { type: 'string', nullable: true },
+    allowedTransitions: {
+      type: 'array',
+      items: { type: 'string', enum: ['planning', 'confirmed', 'in-progress', 'completed', 'cancelled'] },
+      description: 'where the lifecycle may go next from this status (POST /api/delegations/{id}/transitions); empty once completed or cancelled',
+    },
     version: { type: 'integer' },
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },

@@ -6667,6 +6667,8 @@ export interface components {
             /** @description one adult for every N minors */
             minorsPerAdult?: number;
             cancelledReason?: string | null;
+            /** @description where the lifecycle may go next from this status (POST /api/delegations/{id}/transitions); empty once completed or cancelled */
+            allowedTransitions?: ("planning" | "confirmed" | "in-progress" | "completed" | "cancelled")[];
             version?: number;
             /** Format: date-time */
             createdAt?: string;

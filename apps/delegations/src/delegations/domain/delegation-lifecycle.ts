@@ -60,6 +60,11 @@ export function consentIsValid(guardians: { consentGivenAt: Date | string | null
 
 /** The lifecycle's rules, as a plain state machine; no framework code. */
 export class DelegationLifecycle {
+  /** Where a delegation in `from` may go next (none once completed or cancelled). */
+  static allowedFrom(from: DelegationStatus): DelegationStatus[] {
+    return [...(NEXT[from] ?? [])];
+  }
+
   static canTransition(from: DelegationStatus, to: DelegationStatus): boolean {
     return NEXT[from].includes(to);
   }

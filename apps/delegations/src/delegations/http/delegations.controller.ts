@@ -6,6 +6,7 @@ import { GetDelegationQuery } from '../application/get-delegation.query';
 import { ListDelegationsQuery } from '../application/list-delegations.query';
 import { ShareDelegationUseCase } from '../application/share-delegation.use-case';
 import { CreateDelegationDto } from './create-delegation.dto';
+import { delegationView } from './delegation-view';
 import { ListDelegationsDto } from './list-delegations.dto';
 import { ShareDelegationDto } from './share-delegation.dto';
 import { TransitionDto } from './transition.dto';
@@ -24,35 +25,36 @@ export class DelegationsController {
 
   @Get()
   @Roles('coordinator', 'admin', 'youth-manager')
-  listDelegations(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDelegationsDto) {
-    return this.list.execute(user, query);
+  async listDelegations(@CurrentUser() user: AuthenticatedUser, @Query() query: ListDelegationsDto) {
+    const page = await this.list.execute(user, query);
+    return { ...page, items: page.items.map(delegationView) };
   }
 
   @Post()
   @Roles('coordinator', 'admin')
-  createDelegation(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDelegationDto) {
-    return this.create.execute({ ...body, organisationId: user.organisationId, createdBy: user.userId });
+  async createDelegation(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDelegationDto) {
+    return delegationView(await this.create.execute({ ...body, organisationId: user.organisationId, createdBy: user.userId }));
   }
 
   @Get(':id')
   @Roles('coordinator', 'admin', 'youth-manager')
-  getDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.get.execute(user, id);
+  async getDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return delegationView(await this.get.execute(user, id));
   }
 
   /** Edits the plan (409 DELEGATION.DATES_LOCKED once in progress, DELEGATION.CLOSED once completed or cancelled). */
   @Patch(':id')
   @Roles('coordinator', 'admin')
-  updateDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateDelegationDto) {
-    return this.change.update(user, id, body);
+  async updateDelegation(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateDelegationDto) {
+    return delegationView(await this.change.update(user, id, body));
   }
 
   /** Moves the lifecycle: draft → planning → confirmed → in-progress → completed, or cancelled before completed. */
   @Post(':id/transitions')
   @Roles('coordinator', 'admin')
   @HttpCode(200)
-  transition(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionDto) {
-    return this.change.transition(user, id, body.to, body.reason, body.version);
+  async transition(@CurrentUser() user: AuthenticatedUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransitionDto) {
+    return delegationView(await this.change.transition(user, id, body.to, body.reason, body.version));
   }
 
   @Get(':id/shares')

@@ -9,15 +9,6 @@ import { DelegationFields, FIELDS, updateBody, valuesOf, zoneLabel, type Delegat
 type Delegation = Schemas['Delegation'];
 type Target = Schemas['Transition']['to'];
 
-/** The lifecycle (as the API allows it): draft → planning → confirmed → in-progress → completed; cancelled before completed. */
-const NEXT: Record<string, Target[]> = {
-  draft: ['planning', 'cancelled'],
-  planning: ['confirmed', 'cancelled'],
-  confirmed: ['in-progress', 'cancelled'],
-  'in-progress': ['completed', 'cancelled'],
-  completed: [],
-  cancelled: [],
-};
 
 export function canEditDelegations(roles: string[] | undefined): boolean {
   return !!roles?.some((r) => r === 'coordinator' || r === 'admin');
@@ -73,7 +64,8 @@ function Lifecycle({ d }: { d: Delegation }) {
       setCancelling(false);
     },
   });
-  const targets = NEXT[d.status ?? ''] ?? [];
+  // where the lifecycle may go next, as the API says (the rules live in the delegations service)
+  const targets: Target[] = d.allowedTransitions ?? [];
   const general = formError(move.error, ['reason']);
   if (!targets.length) return <Text c="gray.7">{t('delegation.lifecycle.closed')}</Text>;
   return (

@@ -5,7 +5,7 @@ import { coordinator, fakeApi, renderApp, type Call } from '../../test/render';
 
 const delegation = {
   id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Fuzhou', startDate: '2027-08-01', endDate: '2027-08-10', status: 'planning',
-  direction: 'outbound', hostTimeZone: 'Asia/Shanghai', minorsPerAdult: 5, version: 3,
+  direction: 'outbound', hostTimeZone: 'Asia/Shanghai', minorsPerAdult: 5, version: 3, allowedTransitions: ['confirmed', 'cancelled'],
 };
 
 function routes(extra: Record<string, unknown> = {}) {
@@ -125,7 +125,7 @@ describe('delegation page sections', { timeout: 20_000 }, () => {
         'PATCH /api/delegations/:id/members/:memberId': (c: Call) => ({ body: { ...member, ...(c.body as object) } }),
         'DELETE /api/delegations/:id/members/:memberId': { status: 204, body: null },
         'PATCH /api/delegations/:id': (c: Call) => ({ body: { ...delegation, ...(c.body as object), version: 4 } }),
-        'POST /api/delegations/:id/transitions': { body: { ...delegation, status: 'confirmed', version: 5 } },
+        'POST /api/delegations/:id/transitions': { body: { ...delegation, status: 'confirmed', version: 5, allowedTransitions: ['in-progress', 'cancelled'] } },
       }),
     );
     renderApp({ path: '/delegations/d-1', fetchImpl, session: coordinator });
