@@ -51,8 +51,18 @@ export async function newPage(browser: Browser, o: { phone?: boolean; locale?: s
     viewport: o.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     ...(o.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  // the gateway's Content-Security-Policy must not block anything the app does: every violation is kept and fails
+  // the page's accessibility check (expectAccessible)
+  const violations: string[] = [];
+  cspViolations.set(page, violations);
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return { context, page };
 }
+
+const cspViolations = new WeakMap<Page, string[]>();
 
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/sign-in');
@@ -71,7 +81,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** axe-core on the page as it is: no serious or critical violation (the others are printed). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
+  // evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP (script-src 'self')
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
@@ -80,6 +91,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const minor = violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
   if (minor.length) console.warn(`[axe] ${name}: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `axe on ${name}`).toEqual([]);
+  expect(cspViolations.get(page) ?? [], `Content-Security-Policy violations on ${name}`).toEqual([]);
 }
 
 /** The gateway's API, for preparing and checking data around a browser test. */

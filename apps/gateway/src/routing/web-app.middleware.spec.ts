@@ -34,6 +34,18 @@ describe('webAppMiddleware', () => {
     }
   });
 
+  it('sends the security headers with the app and its files (CSP without inline scripts, no framing, no referrer)', async () => {
+    const server = serve(dir);
+    for (const path of ['/accept-invitation?token=secret', '/assets/app.js']) {
+      const res = await request(server).get(path).expect(200);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await request(server).get('/api/delegations').expect(404)).headers['content-security-policy']).toBeUndefined();
+  });
+
   it('a rebuild takes effect without a restart', async () => {
     const server = serve(dir);
     writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root" data-build="2"></div>');

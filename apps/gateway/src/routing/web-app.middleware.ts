@@ -14,7 +14,22 @@ const express = require('express') as ExpressLike;
 export const DEFAULT_WEB_DIST_DIR = resolve(__dirname, '..', '..', '..', '..', 'web');
 
 /**
- * Serves the web app (apps/web, built into `dir`) at `/`: its files as they are (hashed assets cached), and
+ * The web app's security headers. Scripts, connections, fonts and images only from the gateway itself (Vite emits no
+ * inline script); inline styles allowed (Mantine writes its CSS variables in a <style> element); no plugins, no
+ * framing (clickjacking), no <base> or form targets elsewhere; no referrer (the invitation page's URL carries its token).
+ */
+export const WEB_APP_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+    "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * Serves the web app (apps/web, built into `dir`) at `/`, with WEB_APP_SECURITY_HEADERS: its files as they are (hashed assets cached), and
  * index.html for every other GET of a page (no file extension) so the browser's router takes over (SPA fallback).
  * `/api/...` and `/health` are never touched. When `dir` holds no index.html (the web app was not built), it
  * serves nothing and every request passes through. index.html is read on each page request, so `npm run web:build`
@@ -27,6 +42,7 @@ export function webAppMiddleware(dir: string = DEFAULT_WEB_DIST_DIR): Handler {
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/health') return next();
+    for (const [name, value] of Object.entries(WEB_APP_SECURITY_HEADERS)) res.setHeader(name, value);
     files(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (extname(path)) return next(); // a missing file is a 404, not the app
