@@ -70,17 +70,7 @@ describe('host household', () => {
   });
 
   it('without a pickup run it says none is planned; a requested arrival is flagged', async () => {
-    const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
-    const mine = {
-      offerId: 'offer-9', status: 'confirmed',
-      delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
-      family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
-      arrival: {
-        segmentId: 's-1', mode: 'flight', carrier: 'CA', number: '983', label: 'CA 983', status: 'requested', from: sea, to: sea, departureAt: '2027-04-10T05:00:00Z', departureLocal: '2027-04-09T22:00',
-        departureTimeZone: 'America/Los_Angeles', arrivalAt: '2027-04-10T18:30:00Z', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles',
-      },
-      departure: null, pickup: null,
-    };
+    const mine = arrivalOnly('requested');
     const { fetchImpl } = fakeApi(routes({ 'GET /api/logistics/my-placements': { body: { items: [mine], total: 1 } } }));
     renderApp({ path: '/household', fetchImpl, session: host });
     const travel = await screen.findByTestId('placement-travel');
@@ -90,17 +80,7 @@ describe('host household', () => {
   });
 
   it('in Chinese the arrival keeps its local wall clock', async () => {
-    const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
-    const mine = {
-      offerId: 'offer-9', status: 'confirmed',
-      delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
-      family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
-      arrival: {
-        segmentId: 's-1', mode: 'flight', carrier: 'CA', number: '983', label: 'CA 983', status: 'booked', from: sea, to: sea, departureAt: '2027-04-10T05:00:00Z', departureLocal: '2027-04-09T22:00',
-        departureTimeZone: 'America/Los_Angeles', arrivalAt: '2027-04-10T18:30:00Z', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles',
-      },
-      departure: null, pickup: null,
-    };
+    const mine = arrivalOnly('booked');
     const { fetchImpl } = fakeApi(routes({ 'GET /api/logistics/my-placements': { body: { items: [mine], total: 1 } } }));
     renderApp({ path: '/household', fetchImpl, session: host, language: 'zh' });
     const travel = await screen.findByTestId('placement-travel');
@@ -173,3 +153,18 @@ describe('host household', () => {
     expect(screen.getByRole('link', { name: 'Mi hogar' })).toHaveAttribute('href', '/household');
   });
 });
+
+/** A confirmed placement (my-placements) whose guest only has an arrival flight to SEA: no pickup, no departure. */
+function arrivalOnly(status: 'requested' | 'booked') {
+  const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
+  return {
+    offerId: 'offer-9', status: 'confirmed',
+    delegation: { id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-04-10', endDate: '2027-04-20', status: 'confirmed' },
+    family: { id: 'f-1', name: 'Chen' }, guest: { memberId: 'm-1', participantId: null, givenName: 'Emily', familyName: 'Carter' }, stay: { from: '2027-04-10', to: '2027-04-20' },
+    arrival: {
+      segmentId: 's-1', mode: 'flight', carrier: 'CA', number: '983', label: 'CA 983', status, from: sea, to: sea, departureAt: '2027-04-10T05:00:00Z', departureLocal: '2027-04-09T22:00',
+      departureTimeZone: 'America/Los_Angeles', arrivalAt: '2027-04-10T18:30:00Z', arrivalLocal: '2027-04-10T11:30', arrivalTimeZone: 'America/Los_Angeles',
+    },
+    departure: null, pickup: null,
+  };
+}
