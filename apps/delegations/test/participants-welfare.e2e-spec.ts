@@ -199,21 +199,26 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     await as(tokens.coordinator).post(`/api/delegations/${d}/check-ins`, { participantId: p.id, method: 'phone', welfareRating: 6 }).expect(400);
     await as(tokens.otherAdmin).post(`/api/delegations/${d}/check-ins`, { participantId: p.id, method: 'phone', welfareRating: 1 }).expect(404);
     await as(tokens.host).post(`/api/delegations/${d}/check-ins`, { participantId: p.id, method: 'phone', welfareRating: 1 }).expect(403);
-    expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM check_in WHERE delegation_id = $1`, [d]))[0].n).toBe(2);
+    // a check-in cannot be dated tomorrow (a clock a few minutes ahead is tolerated)
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const future = await as(tokens.coordinator).post(`/api/delegations/${d}/check-ins`, { participantId: p.id, method: 'phone', welfareRating: 4, checkedAt: tomorrow }).expect(400);
+    expect(future.body.fields).toEqual([{ field: 'checkedAt', messages: ['checkedAt must not be in the future'] }]);
+    await as(tokens.coordinator).post(`/api/delegations/${d}/check-ins`, { participantId: p.id, method: 'phone', welfareRating: 4, checkedAt: new Date(Date.now() + 60_000).toISOString() }).expect(201);
+    expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM check_in WHERE delegation_id = $1`, [d]))[0].n).toBe(3);
 
     const alerts = await events(participantTopic, (e) => e.type === 'welfare.alert-raised' && (e.payload as { delegationId: string }).delegationId === d, 1);
     expect(alerts[0].payload).toMatchObject({ checkInId: poor.body.id, participantId: p.id, welfareRating: 2 });
     expect(JSON.stringify(alerts[0].payload)).not.toContain('homesick');
-    await events(participantTopic, (e) => e.type === 'check-in.recorded' && (e.payload as { delegationId: string }).delegationId === d, 2);
+    await events(participantTopic, (e) => e.type === 'check-in.recorded' && (e.payload as { delegationId: string }).delegationId === d, 3);
     const list = await as(tokens.youth).get(`/api/delegations/${d}/check-ins`).expect(200);
-    expect(list.body.total).toBe(2);
+    expect(list.body.total).toBe(3);
   });
 
   it('runs the escalation clock: an unreported abuse allegation raises the overdue event exactly once', async () => {
     const d = await delegation(orgA, { status: 'in-progress' });
     const p = (await as(tokens.youth).post('/api/delegations/participants', student({ givenName: 'Sam' })).expect(201)).body;
     await member(d, p.id);
-    const base = { delegationId: d, participantIds: [p.id], occurredAt: '2027-04-12T08:00:00Z', description: 'allegation made to the chaperone' };
+    const base = { delegationId: d, participantIds: [p.id], occurredAt: '2026-04-12T08:00:00Z', description: 'allegation made to the chaperone' };
     const abuse = await as(tokens.coordinator).post('/api/delegations/incidents', { ...base, type: 'abuse-allegation', severity: 'high' }).expect(201);
     expect(abuse.body).not.toHaveProperty('description');
     const openedAt = new Date(abuse.body.openedAt).getTime();
@@ -226,6 +231,10 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     const bad = await as(tokens.coordinator).post('/api/delegations/incidents', { ...base, participantIds: [randomUUID()], type: 'injury', severity: 'low' }).expect(400);
     expect(bad.body.fields[0].field).toBe('participantIds');
     await as(tokens.coordinator).post('/api/delegations/incidents', { ...base, type: 'bad', severity: 'low' }).expect(400);
+    const later = await as(tokens.coordinator).post('/api/delegations/incidents', { ...base, occurredAt: new Date(Date.now() + 86_400_000).toISOString(), type: 'injury', severity: 'low' }).expect(400);
+    expect(later.body.fields[0].field).toBe('occurredAt');
+    const reportLater = await as(tokens.youth).post(`/api/delegations/incidents/${reportedInTime.body.id}/report`, { reportedTo: 'Fuzhou police', reportedAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(400);
+    expect(reportLater.body.fields[0].field).toBe('reportedAt');
 
     await as(tokens.coordinator).post(`/api/delegations/incidents/${reportedInTime.body.id}/report`, { reportedTo: 'Fuzhou police' }).expect(403);
     await as(tokens.youth).post(`/api/delegations/incidents/${reportedInTime.body.id}/report`, { reportedTo: 'Fuzhou police' }).expect(200);

@@ -20,7 +20,7 @@ export const participantsMatrix: MatrixSection = {
     if (m.status !== 201) throw new Error(`setup: adding the member answered ${m.status} ${JSON.stringify(m.body)}`);
     const incident = async (participantIds: string[]) => {
       const i = await request(c.gatewayUrl).post('/api/delegations/incidents').set('authorization', auth)
-        .send({ delegationId: c.fixtures.delegationId, type: 'illness', severity: 'low', description: 'fever', participantIds, occurredAt: '2027-04-12T08:00:00Z' });
+        .send({ delegationId: c.fixtures.delegationId, type: 'illness', severity: 'low', description: 'fever', participantIds, occurredAt: '2026-04-12T08:00:00Z' });
       if (i.status !== 201) throw new Error(`setup: opening an incident answered ${i.status} ${JSON.stringify(i.body)}`);
       return i.body.id as string;
     };
@@ -45,7 +45,7 @@ export const participantsMatrix: MatrixSection = {
     { method: 'get', route: '/api/delegations/:id/check-ins', path: (c) => `/api/delegations/${c.fixtures.delegationId}/check-ins`,
       expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 404 } },
     { method: 'post', route: '/api/delegations/incidents', path: () => '/api/delegations/incidents',
-      body: (c) => ({ delegationId: c.fixtures.delegationId, type: 'behaviour', severity: 'low', description: 'late', participantIds: [], occurredAt: '2027-04-12T08:00:00Z' }),
+      body: (c) => ({ delegationId: c.fixtures.delegationId, type: 'behaviour', severity: 'low', description: 'late', participantIds: [], occurredAt: '2026-04-12T08:00:00Z' }),
       expect: { admin: 201, coordinator: 201, 'youth-manager': 201, host: 403, otherOrgAdmin: 404 } },
     { method: 'get', route: '/api/delegations/incidents', path: () => '/api/delegations/incidents',
       expect: { admin: 200, coordinator: 200, 'youth-manager': 200, host: 403, otherOrgAdmin: 200 } },

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { ListCheckInsDto, RecordCheckInDto } from '../http/welfare.dto';
-import { assertMembers, ownedDelegation } from './owned-delegation';
+import { assertMembers, assertNotInTheFuture, ownedDelegation } from './owned-delegation';
 
 /** A welfare rating at or below this raises `welfare.alert-raised`. */
 export const POOR_WELFARE_RATING = 2;
@@ -24,6 +24,7 @@ export class CheckInsService {
   async record(user: AuthenticatedUser, delegationId: string, dto: RecordCheckInDto) {
     const id = randomUUID();
     const checkedAt = dto.checkedAt ? new Date(dto.checkedAt) : new Date();
+    assertNotInTheFuture(checkedAt, 'checkedAt');
     return this.dataSource.transaction(async (tx) => {
       const d = await ownedDelegation(tx, user.organisationId, delegationId);
       await assertMembers(tx, delegationId, [dto.participantId], 'participantId');

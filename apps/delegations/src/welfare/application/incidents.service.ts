@@ -6,7 +6,7 @@ import { PeriodicJob } from '@twinning/platform-http';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { reportDueAt, reportedWithinDeadline } from '../domain/escalation-clock';
 import { ListIncidentsDto, OpenIncidentDto, ReportIncidentDto } from '../http/welfare.dto';
-import { assertMembers, ownedDelegation } from './owned-delegation';
+import { assertMembers, assertNotInTheFuture, ownedDelegation } from './owned-delegation';
 import { WelfareSettings } from './welfare-settings';
 
 interface IncidentRow {
@@ -86,6 +86,7 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
     const openedAt = new Date();
     const due = reportDueAt(dto.type, dto.severity, openedAt);
     const participantIds = [...new Set(dto.participantIds)];
+    assertNotInTheFuture(new Date(dto.occurredAt), 'occurredAt');
     const row = await this.dataSource.transaction(async (tx) => {
       const d = await ownedDelegation(tx, user.organisationId, dto.delegationId);
       await assertMembers(tx, dto.delegationId, participantIds, 'participantIds');
@@ -125,6 +126,7 @@ export class IncidentsService implements OnModuleInit, OnModuleDestroy {
 
   async report(user: AuthenticatedUser, id: string, dto: ReportIncidentDto) {
     const reportedAt = dto.reportedAt ? new Date(dto.reportedAt) : new Date();
+    assertNotInTheFuture(reportedAt, 'reportedAt');
     const row = await this.dataSource.transaction(async (tx) => {
       const [i] = (await tx.query(`SELECT * FROM incident WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [id, user.organisationId])) as IncidentRow[];
       if (!i) throw notFound(id);

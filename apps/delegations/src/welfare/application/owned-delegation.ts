@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isInTheFuture } from '../domain/recorded-time';
 
 export interface OwnedDelegation { id: string; organisation_id: string; status: string }
 
@@ -20,4 +21,11 @@ export async function assertMembers(db: Pick<EntityManager, 'query'>, delegation
     const message = `${field} must be members of the delegation (not members: ${missing.join(', ')})`;
     throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'REQUEST.INVALID', message: [message], fields: [{ field, messages: [message] }] });
   }
+}
+
+/** 400 naming `field` when a recorded time (check-in, incident, report) lies in the future. */
+export function assertNotInTheFuture(at: Date, field: string): void {
+  if (!isInTheFuture(at)) return;
+  const message = `${field} must not be in the future`;
+  throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'REQUEST.INVALID', message: [message], fields: [{ field, messages: [message] }] });
 }
