@@ -10,7 +10,18 @@ const gateway = process.env.TWINNING_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: here,
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'vendor', tags: ['$initial'], test: /node_modules[\\/](react|react-dom|scheduler|react-router|@mantine|@tanstack|i18next|react-i18next)[\\/]/ }],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': gateway } },
   preview: { host: '127.0.0.1', port: 4173, proxy: { '/api': gateway } },
   test: {

@@ -224,6 +224,14 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       const list = (await as(t.coordinator).get(`/offers?delegationId=${d}`).expect(200)).body;
       expect(list.items.length).toBeGreaterThan(0);
       expect(list.items.every((o: { delegation: { hostTimeZone: string } }) => o.delegation.hostTimeZone === 'America/Los_Angeles')).toBe(true);
+      // about to expire: open offers whose deadline is before an instant (the dashboard asks for the next 24 hours)
+      const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+      const open = (await as(t.coordinator).get(`/offers?delegationId=${d}&status=offered`).expect(200)).body.total as number;
+      expect(open).toBeGreaterThan(0);
+      expect((await as(t.coordinator).get(`/offers?delegationId=${d}&status=offered&deadlineBefore=${inHours(24)}`).expect(200)).body.total).toBe(0);
+      expect((await as(t.coordinator).get(`/offers?delegationId=${d}&status=offered&deadlineBefore=${inHours(73)}`).expect(200)).body.total).toBe(open);
+      const bad = await as(t.coordinator).get(`/offers?delegationId=${d}&deadlineBefore=tomorrow`).expect(400);
+      expect(bad.body.fields[0].field).toBe('deadlineBefore');
     });
 
     it('a declined offer is re-matched automatically: the pair is forbidden, the other open offers stay', async () => {

@@ -1,25 +1,30 @@
-import { AppShell, Anchor, Badge, Burger, Button, createTheme, Group, MantineProvider, NativeSelect, Stack, Title } from '@mantine/core';
+import { AppShell, Anchor, Badge, Burger, Button, Center, createTheme, Group, Loader, MantineProvider, NativeSelect, Stack, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate, type RouterProps } from 'react-router';
 import { LANGUAGES } from './i18n';
-import { DashboardPage } from './pages/DashboardPage';
-import { DelegationPage } from './pages/DelegationPage';
-import { NewDelegationPage } from './pages/delegation/NewDelegationPage';
-import { HostOfferPage, HostOffersPage } from './pages/HostOffersPage';
-import { AcceptInvitationPage } from './pages/host/AcceptInvitationPage';
-import { HouseholdPage } from './pages/host/HouseholdPage';
-import { TravelPage } from './pages/travel/TravelPage';
 import { SignInPage } from './pages/SignInPage';
-import { AdminPage } from './pages/admin/AdminPage';
-import { CheckInsPage } from './pages/youth/CheckInsPage';
-import { IncidentsPage } from './pages/youth/IncidentsPage';
-import { ParticipantRecordPage, ParticipantsPage } from './pages/youth/ParticipantsPage';
-import { ReportsPage } from './pages/youth/ReportsPage';
 import { isHostOnly, SessionProvider, useSession, type Session } from './session';
+
+// Each page but the sign-in page is its own chunk, fetched when its route is first shown: a host on a phone downloads
+// the shell and the host screens, not the coordinator's delegation and travel pages, the youth pages or the admin page.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DelegationPage = lazy(() => import('./pages/DelegationPage').then((m) => ({ default: m.DelegationPage })));
+const NewDelegationPage = lazy(() => import('./pages/delegation/NewDelegationPage').then((m) => ({ default: m.NewDelegationPage })));
+const TravelPage = lazy(() => import('./pages/travel/TravelPage').then((m) => ({ default: m.TravelPage })));
+const HostOffersPage = lazy(() => import('./pages/HostOffersPage').then((m) => ({ default: m.HostOffersPage })));
+const HostOfferPage = lazy(() => import('./pages/HostOffersPage').then((m) => ({ default: m.HostOfferPage })));
+const HouseholdPage = lazy(() => import('./pages/host/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const AcceptInvitationPage = lazy(() => import('./pages/host/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const ParticipantsPage = lazy(() => import('./pages/youth/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
+const ParticipantRecordPage = lazy(() => import('./pages/youth/ParticipantsPage').then((m) => ({ default: m.ParticipantRecordPage })));
+const CheckInsPage = lazy(() => import('./pages/youth/CheckInsPage').then((m) => ({ default: m.CheckInsPage })));
+const IncidentsPage = lazy(() => import('./pages/youth/IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
+const ReportsPage = lazy(() => import('./pages/youth/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 // darker shades than Mantine's defaults, so text in the primary colour, light badges and outline buttons reach the
 // WCAG AA contrast of 4.5:1 on white (axe-core checks it in the browser tests); badges as a coloured dot beside text
@@ -134,27 +139,40 @@ function Home() {
   return isHostOnly(session) ? <Navigate to="/offers" replace /> : <DashboardPage />;
 }
 
+/** Shown while a page's chunk loads (the first visit to a route). The Loader is a bare span: a role (an indeterminate
+ * progress bar) lets it carry its label (axe: aria-prohibited-attr on a span with only aria-label). */
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader role="progressbar" aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Shell>
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
-        <Route path="/" element={<RequireSession><Home /></RequireSession>} />
-        <Route path="/delegations/new" element={<RequireSession><NewDelegationPage /></RequireSession>} />
-        <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
-        <Route path="/delegations/:id/travel" element={<RequireSession><TravelPage /></RequireSession>} />
-        <Route path="/household" element={<RequireSession><HouseholdPage /></RequireSession>} />
-        <Route path="/offers" element={<RequireSession><HostOffersPage /></RequireSession>} />
-        <Route path="/offers/:offerId" element={<RequireSession><HostOfferPage /></RequireSession>} />
-        <Route path="/youth/participants" element={<RequireSession><ParticipantsPage /></RequireSession>} />
-        <Route path="/youth/participants/:participantId" element={<RequireSession><ParticipantRecordPage /></RequireSession>} />
-        <Route path="/youth/check-ins" element={<RequireSession><CheckInsPage /></RequireSession>} />
-        <Route path="/youth/incidents" element={<RequireSession><IncidentsPage /></RequireSession>} />
-        <Route path="/youth/reports" element={<RequireSession><ReportsPage /></RequireSession>} />
-        <Route path="/admin" element={<RequireSession><AdminPage /></RequireSession>} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+          <Route path="/" element={<RequireSession><Home /></RequireSession>} />
+          <Route path="/delegations/new" element={<RequireSession><NewDelegationPage /></RequireSession>} />
+          <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />
+          <Route path="/delegations/:id/travel" element={<RequireSession><TravelPage /></RequireSession>} />
+          <Route path="/household" element={<RequireSession><HouseholdPage /></RequireSession>} />
+          <Route path="/offers" element={<RequireSession><HostOffersPage /></RequireSession>} />
+          <Route path="/offers/:offerId" element={<RequireSession><HostOfferPage /></RequireSession>} />
+          <Route path="/youth/participants" element={<RequireSession><ParticipantsPage /></RequireSession>} />
+          <Route path="/youth/participants/:participantId" element={<RequireSession><ParticipantRecordPage /></RequireSession>} />
+          <Route path="/youth/check-ins" element={<RequireSession><CheckInsPage /></RequireSession>} />
+          <Route path="/youth/incidents" element={<RequireSession><IncidentsPage /></RequireSession>} />
+          <Route path="/youth/reports" element={<RequireSession><ReportsPage /></RequireSession>} />
+          <Route path="/admin" element={<RequireSession><AdminPage /></RequireSession>} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }

@@ -228,7 +228,8 @@ export const PLACEMENT_PATHS: Record<string, Record<string, unknown>> = {
   '/api/host-matching/offers': {
     get: { tags, security, summary: "Offers of your organisation (coordinator, admin, youth-manager); a host sees only the offers to families they host (service: host-matching)",
       parameters: [q('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }), q('offset', { type: 'integer', minimum: 0, default: 0 }), q('delegationId', id),
-        q('status', { type: 'string', enum: OFFER_STATUSES }, '`offered` means open and before the deadline; `expired` includes open offers past it')],
+        q('status', { type: 'string', enum: OFFER_STATUSES }, '`offered` means open and before the deadline; `expired` includes open offers past it'),
+        q('deadlineBefore', { type: 'string', format: 'date-time' }, 'only offers whose answer deadline is before this instant (with status=offered: about to expire)')],
       responses: { 200: json({ type: 'object', properties: { items: { type: 'array', items: ref('Offer') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } } }, 'a page of offers, newest first'),
         400: e400, 401: e401, 403: e403 } },
   },

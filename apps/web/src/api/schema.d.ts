@@ -3885,6 +3885,8 @@ export interface paths {
                     delegationId?: string;
                     /** @description `offered` means open and before the deadline; `expired` includes open offers past it */
                     status?: "offered" | "accepted" | "confirmed" | "declined" | "expired" | "withdrawn" | "released";
+                    /** @description only offers whose answer deadline is before this instant (with status=offered: about to expire) */
+                    deadlineBefore?: string;
                 };
                 header?: never;
                 path?: never;

@@ -31,17 +31,8 @@ describe('dashboard', () => {
       'GET /api/delegations': { body: { items: [{ id: 'd-1', title: 'Tacoma youth ambassadors', hostCity: 'Fuzhou', startDate: '2027-08-01', endDate: '2027-08-10', status: 'planning' }], total: 1 } },
       'GET /api/host-matching/delegations/:id/guests': { body: { items: [] } },
       'GET /api/logistics/delegations/:id/conflicts': { body: { items: [] } },
-      'GET /api/host-matching/offers': {
-        body: {
-          items: [
-            { id: 'o-1', status: 'offered', deadlineAt: inHours(2) },
-            { id: 'o-2', status: 'offered', deadlineAt: inHours(20) },
-            { id: 'o-3', status: 'offered', deadlineAt: inHours(23.5) },
-            { id: 'o-4', status: 'offered', deadlineAt: inHours(48) },
-          ],
-          total: 4,
-        },
-      },
+      // the service filters (status=offered&deadlineBefore=now+24h) and counts; the page shows its total
+      'GET /api/host-matching/offers': { body: { items: [{ id: 'o-1', status: 'offered', deadlineAt: inHours(2) }], total: 3 } },
       'GET /api/notifications/deliveries': { body: { items: [{ id: 'n-1', status: 'failed' }], total: 5 } },
     });
     renderApp({ path: '/', fetchImpl, session: coordinator });
@@ -52,7 +43,9 @@ describe('dashboard', () => {
     await waitFor(() => expect(cell('Failed notifications')).toHaveTextContent(/^5$/));
     expect(cell('Open conflicts')).toHaveTextContent(/^0$/);
     const offers = calls.find((c) => c.path === '/api/host-matching/offers')!;
-    expect(Object.fromEntries(new URLSearchParams(offers.search))).toMatchObject({ delegationId: 'd-1', status: 'offered' });
+    const asked = Object.fromEntries(new URLSearchParams(offers.search));
+    expect(asked).toMatchObject({ delegationId: 'd-1', status: 'offered', limit: '1' });
+    expect(Math.abs(new Date(asked.deadlineBefore).getTime() - Date.now() - 24 * 3_600_000)).toBeLessThan(60_000);
     const deliveries = calls.find((c) => c.path === '/api/notifications/deliveries')!;
     expect(Object.fromEntries(new URLSearchParams(deliveries.search))).toMatchObject({ delegationId: 'd-1', status: 'failed' });
   });

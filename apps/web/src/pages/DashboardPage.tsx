@@ -41,19 +41,16 @@ function ProblemCounts({ id }: { id: string }) {
     queryKey: ['conflicts', id],
     queryFn: () => must(api.GET('/api/logistics/delegations/{delegationId}/conflicts', { params: { path: { delegationId: id } } })),
   });
+  // open offers whose deadline falls within the next 24 hours: counted by the service (total), one row fetched
   const offers = useQuery({
-    queryKey: ['offers', id, 'offered'],
-    queryFn: () => must(api.GET('/api/host-matching/offers', { params: { query: { delegationId: id, status: 'offered', limit: 200 } } })),
+    queryKey: ['offers', id, 'expiring'],
+    queryFn: () => must(api.GET('/api/host-matching/offers', { params: { query: { delegationId: id, status: 'offered', deadlineBefore: new Date(Date.now() + DAY_MS).toISOString(), limit: 1 } } })),
   });
   const failed = useQuery({
     queryKey: ['deliveries', id, 'failed'],
     queryFn: () => must(api.GET('/api/notifications/deliveries', { params: { query: { delegationId: id, status: 'failed', limit: 1 } } })),
   });
-  const now = Date.now();
-  const expiring = (offers.data?.items ?? []).filter((o) => {
-    const left = o.deadlineAt ? new Date(o.deadlineAt).getTime() - now : (o.timeLeftSeconds ?? -1) * 1000;
-    return o.status === 'offered' && left > 0 && left <= DAY_MS;
-  }).length;
+  const expiring = offers.data?.total ?? offers.data?.items?.length ?? 0;
   const items = guests.data?.items ?? [];
   const unplaced = items.filter((g) => !g.offer || ['declined', 'expired', 'withdrawn', 'released'].includes(g.offer.status ?? '')).length;
   return (

@@ -61,6 +61,10 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
       params.push(q.delegationId);
       where += ` AND o.delegation_id = $${params.length}`;
     }
+    if (q.deadlineBefore) {
+      params.push(new Date(q.deadlineBefore));
+      where += ` AND o.deadline_at < $${params.length}`;
+    }
     if (q.status === 'expired') where += ` AND (o.status = 'expired' OR (o.status = 'offered' AND o.deadline_at <= now()))`;
     else if (q.status === 'offered') where += ` AND o.status = 'offered' AND o.deadline_at > now()`;
     else if (q.status) {

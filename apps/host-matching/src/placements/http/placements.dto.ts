@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsISO8601, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@twinning/platform-http';
 import { GROUP_KINDS } from '../domain/matching-problem';
 import { OFFER_STATUSES } from '../domain/offer-state';
@@ -56,6 +56,8 @@ export class WithdrawDto {
 export class ListOffersDto extends PageQueryDto {
   @IsOptional() @IsUUID() delegationId?: string;
   @IsOptional() @IsIn(OFFER_STATUSES) status?: string;
+  /** only offers whose answer deadline is before this instant (ISO 8601), e.g. open offers about to expire */
+  @IsOptional() @IsISO8601({ strict: true }) deadlineBefore?: string;
 }
 
 export class RoomingListQueryDto {
