@@ -72,6 +72,12 @@ describe('host families and their offers', () => {
       await coordinator.page.getByRole('heading', { name: world.delegationTitle }).waitFor();
       await coordinator.page.getByRole('row').filter({ hasText: world.offer.familyName }).getByText('Confirmed').first().waitFor();
       await screenshot(coordinator.page, 'coordinator-sees-accepted');
+      // the printable rooming list (fetched with the token, opened as a page of its own) names the guest and the family
+      const [printable] = await Promise.all([coordinator.context.waitForEvent('page'), coordinator.page.getByRole('button', { name: 'Rooming list (printable)' }).click()]);
+      await printable.waitForLoadState();
+      await expect.poll(async () => (await printable.textContent('body')) ?? '').toContain(world.offer.familyName);
+      expect(await printable.textContent('body')).toContain('Hotak');
+      await screenshot(printable, 'rooming-list');
     } finally {
       await coordinator.context.close();
     }

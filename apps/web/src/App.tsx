@@ -1,4 +1,4 @@
-import { AppShell, Anchor, Badge, Burger, Button, Center, createTheme, Group, Loader, MantineProvider, NativeSelect, Stack, Title } from '@mantine/core';
+import { AppShell, Anchor, Badge, Burger, Button, Center, createTheme, Group, MantineProvider, NativeSelect, Stack, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
@@ -8,6 +8,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate,
 import { LANGUAGES } from './i18n';
 import { SignInPage } from './pages/SignInPage';
 import { isHostOnly, SessionProvider, useSession, type Session } from './session';
+import { Loading } from './components/Loading';
 
 // Each page but the sign-in page is its own chunk, fetched when its route is first shown: a host on a phone downloads
 // the shell and the host screens, not the coordinator's delegation and travel pages, the youth pages or the admin page.
@@ -139,13 +140,11 @@ function Home() {
   return isHostOnly(session) ? <Navigate to="/offers" replace /> : <DashboardPage />;
 }
 
-/** Shown while a page's chunk loads (the first visit to a route). The Loader is a bare span: a role (an indeterminate
- * progress bar) lets it carry its label (axe: aria-prohibited-attr on a span with only aria-label). */
+/** Shown while a page's chunk loads (the first visit to a route). */
 function PageLoader() {
-  const { t } = useTranslation();
   return (
     <Center py="xl">
-      <Loader role="progressbar" aria-label={t('common.loading')} />
+      <Loading />
     </Center>
   );
 }

@@ -130,3 +130,8 @@ export function useApi(): Api {
 export function isHostOnly(s: Session | null): boolean {
   return !!s && s.roles.includes('host') && !s.roles.some((r) => r === 'coordinator' || r === 'admin' || r === 'youth-manager');
 }
+
+/** Coordinators and admins plan delegations (create, edit, members, itinerary); youth managers read them. */
+export function canEditDelegations(roles: string[] | undefined): boolean {
+  return !!roles?.some((r) => r === 'coordinator' || r === 'admin');
+}

@@ -1,28 +1,23 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Stack, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { must, type Schemas } from '../api/client';
 import { formatDate } from '../format';
-import { useApi, useSession } from '../session';
-import { canEditDelegations } from './delegation/DelegationDetails';
+import { canEditDelegations, useApi, useSession } from '../session';
+import { Loading } from '../components/Loading';
+import { StatusBadge } from '../components/StatusBadge';
 
 const STATUSES = ['draft', 'planning', 'confirmed', 'in-progress', 'completed', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
-
-export function StatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  const color = ({ confirmed: 'green', accepted: 'green', 'in-progress': 'blue', offered: 'blue', cancelled: 'gray', declined: 'red', expired: 'orange', draft: 'gray' } as Record<string, string>)[status] ?? 'indigo';
-  return <Badge color={color}>{t(`status.${status}`, { defaultValue: status })}</Badge>;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A count as text: a number (in a badge when there is something to do), a loader, or "—" where the service did not answer. */
 function Count({ query, value, color }: { query: { isLoading: boolean; data?: unknown }; value: number; color: string }) {
   const { t } = useTranslation();
-  if (query.isLoading) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (query.isLoading) return <Loading size="xs" />;
   if (!query.data) return <span title={t('delegation.problems.unknown')}>—</span>;
   return value ? <Badge color={color}>{value}</Badge> : <>0</>;
 }
@@ -55,10 +50,10 @@ function ProblemCounts({ id }: { id: string }) {
   const unplaced = items.filter((g) => !g.offer || ['declined', 'expired', 'withdrawn', 'released'].includes(g.offer.status ?? '')).length;
   return (
     <>
-      <Table.Td>{guests.isLoading ? <Loader size="xs" /> : guests.data ? items.length : '—'}</Table.Td>
+      <Table.Td>{guests.isLoading ? <Loading size="xs" /> : guests.data ? items.length : '—'}</Table.Td>
       <Table.Td>{guests.data ? (unplaced ? <Badge color="orange">{unplaced}</Badge> : 0) : '—'}</Table.Td>
       <Table.Td><Count query={offers} value={expiring} color="orange" /></Table.Td>
-      <Table.Td>{conflicts.isLoading ? <Loader size="xs" /> : conflicts.data ? (conflicts.data.items?.length ? <Badge color="red">{conflicts.data.items.length}</Badge> : 0) : '—'}</Table.Td>
+      <Table.Td>{conflicts.isLoading ? <Loading size="xs" /> : conflicts.data ? (conflicts.data.items?.length ? <Badge color="red">{conflicts.data.items.length}</Badge> : 0) : '—'}</Table.Td>
       <Table.Td><Count query={failed} value={failed.data?.total ?? failed.data?.items?.length ?? 0} color="red" /></Table.Td>
     </>
   );
@@ -89,7 +84,7 @@ export function DashboardPage() {
           />
         </Group>
       </Group>
-      {list.isLoading && <Loader aria-label={t('common.loading')} />}
+      {list.isLoading && <Loading />}
       {list.error && <Alert color="red" role="alert">{(list.error as Error).message}</Alert>}
       {list.data && !items.length && <p>{t('dashboard.empty')}</p>}
       {!!items.length && (

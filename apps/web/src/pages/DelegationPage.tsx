@@ -1,16 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, NumberInput, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldError, formError, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTimeInZone, timeLeft } from '../format';
-import { useApi, useSession } from '../session';
-import { StatusBadge } from './DashboardPage';
-import { canEditDelegations, DelegationDetails } from './delegation/DelegationDetails';
+import { canEditDelegations, useApi, useSession } from '../session';
+import { StatusBadge } from '../components/StatusBadge';
+import { DelegationDetails } from './delegation/DelegationDetails';
 import { Itinerary } from './delegation/Itinerary';
 import { MemberActions } from './delegation/MemberActions';
 import { RegisterParticipant } from './delegation/RegisterParticipant';
+import { Loading } from '../components/Loading';
 
 const ROLES = ['official', 'delegate', 'student', 'chaperone', 'interpreter'] as const;
 const LODGINGS = ['homestay', 'hotel', 'none'] as const;
@@ -46,7 +47,7 @@ function Members({ id }: { id: string }) {
     <Card withBorder>
       <Stack>
         <Title order={3}>{t('delegation.members')}</Title>
-        {members.isLoading && <Loader size="sm" />}
+        {members.isLoading && <Loading size="sm" />}
         {members.error && <Alert color="red" role="alert">{(members.error as Error).message}</Alert>}
         {(members.data?.warnings ?? []).map((w) => <Alert key={w.code} color="orange">{w.message}</Alert>)}
         {!!members.data?.items?.length && (
@@ -221,7 +222,7 @@ function Matching({ id }: { id: string }) {
         {!detail && !runs.isLoading && !run.isPending && <Text c="gray.7">{t('delegation.noRun')}</Text>}
         {detail && (
           <Stack gap="xs" data-testid="matching-result">
-            <Text fw={500}>
+            <Text component="div" fw={500}>
               {t('delegation.runDone', { placed: detail.placed, guests: detail.guests, score: Math.round((detail.totalScore ?? 0) * 100) / 100 })}
               {detail.optimal && <Badge ml="xs" color="green">{t('delegation.optimal')}</Badge>}
             </Text>
@@ -315,7 +316,7 @@ export function DelegationPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const delegation = useQuery({ queryKey: ['delegation', id], queryFn: () => must(api.GET('/api/delegations/{id}', { params: { path: { id: id! } } })) });
-  if (delegation.isLoading) return <Loader aria-label={t('common.loading')} />;
+  if (delegation.isLoading) return <Loading />;
   if (delegation.error || !delegation.data) return <Alert color="red" role="alert">{(delegation.error as Error)?.message ?? t('common.notFound')}</Alert>;
   const d = delegation.data;
   return (

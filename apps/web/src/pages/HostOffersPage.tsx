@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { ApiError, fieldError, formError, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTimeInZone, timeLeft } from '../format';
 import { useApi } from '../session';
-import { StatusBadge } from './DashboardPage';
+import { StatusBadge } from '../components/StatusBadge';
+import { Loading } from '../components/Loading';
 
 type Offer = Schemas['Offer'];
 
@@ -101,7 +102,7 @@ export function HostOffersPage() {
   return (
     <Stack maw={720} mx="auto">
       <Title order={2}>{t('offers.title')}</Title>
-      {offers.isLoading && <Loader aria-label={t('common.loading')} />}
+      {offers.isLoading && <Loading />}
       {offers.error && <Alert color="red" role="alert">{(offers.error as Error).message}</Alert>}
       {offers.data && !items.length && <Text>{t('offers.empty')}</Text>}
       {items.map((o) => <OfferCard key={o.id} offer={o} link />)}
@@ -118,7 +119,7 @@ export function HostOfferPage() {
     <Stack maw={720} mx="auto">
       <Anchor component={Link} to="/offers">← {t('app.offers')}</Anchor>
       <Title order={2}>{t('offers.one')}</Title>
-      {offer.isLoading && <Loader aria-label={t('common.loading')} />}
+      {offer.isLoading && <Loading />}
       {offer.error && (
         <Alert color="red" role="alert">
           {offer.error instanceof ApiError && (offer.error.status === 404 || offer.error.status === 403 || offer.error.status === 400) ? t('offers.notFound') : (offer.error as Error).message}

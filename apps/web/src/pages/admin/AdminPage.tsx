@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { fieldError, formError, must, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { LANGUAGES } from '../../i18n';
 import { useApi, useSession } from '../../session';
+import { Loading } from '../../components/Loading';
 
 const ROLES = ['admin', 'coordinator', 'youth-manager', 'host'] as const;
 type Role = (typeof ROLES)[number];
@@ -111,7 +112,7 @@ function Audit({ names }: { names: Map<string, string> }) {
   return (
     <Card withBorder>
       <Title order={3} mb="xs">{t('admin.audit.title')}</Title>
-      {audit.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {audit.isLoading && <Loading size="sm" />}
       {audit.error && <Alert color="red" role="alert">{(audit.error as Error).message}</Alert>}
       {audit.data && !items.length && <Text c="gray.7">{t('admin.audit.empty')}</Text>}
       {!!items.length && (
@@ -162,7 +163,7 @@ export function AdminPage() {
       <Title order={2}>{t('admin.title')}</Title>
       <Card withBorder>
         <Title order={3} mb="xs">{t('admin.members')}</Title>
-        {members.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+        {members.isLoading && <Loading size="sm" />}
         {members.error && <Alert color="red" role="alert">{(members.error as Error).message}</Alert>}
         {!!items.length && (
           <Table.ScrollContainer minWidth={640}>

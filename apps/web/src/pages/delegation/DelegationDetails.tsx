@@ -3,16 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, formError, must, type Schemas } from '../../api/client';
-import { useApi, useSession } from '../../session';
+import { canEditDelegations, useApi, useSession } from '../../session';
 import { DelegationFields, FIELDS, updateBody, valuesOf, zoneLabel, type DelegationValues } from './DelegationFields';
 
 type Delegation = Schemas['Delegation'];
 type Target = Schemas['Transition']['to'];
 
-
-export function canEditDelegations(roles: string[] | undefined): boolean {
-  return !!roles?.some((r) => r === 'coordinator' || r === 'admin');
-}
 
 function EditForm({ d, onSaved, onCancel }: { d: Delegation; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();

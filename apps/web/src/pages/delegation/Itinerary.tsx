@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, formError, must, type Schemas } from '../../api/client';
-import { useApi, useSession } from '../../session';
-import { canEditDelegations } from './DelegationDetails';
+import { canEditDelegations, useApi, useSession } from '../../session';
 import { zoneLabel } from './DelegationFields';
 import { memberName } from './MemberActions';
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, Loader, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState, type FormEvent } from 'react';
@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldError, formError, must, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { useApi } from '../../session';
-import { StatusBadge } from '../DashboardPage';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Loading } from '../../components/Loading';
 
 type Family = Schemas['HostFamily'];
 type Offer = Schemas['Offer'];
@@ -312,7 +313,7 @@ function Placements() {
   return (
     <Stack>
       <Title order={3}>{t('host.placements.title')}</Title>
-      {placements.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {placements.isLoading && <Loading size="sm" />}
       {placements.error && <Alert color="red" role="alert">{(placements.error as Error).message}</Alert>}
       {placements.data && !placements.data.length && <Text c="gray.7">{t('host.placements.empty')}</Text>}
       {placements.data?.map((o) => <Placement key={o.id} offer={o} travel={o.id ? byOffer.get(o.id) : undefined} />)}
@@ -336,7 +337,7 @@ export function HouseholdPage() {
   return (
     <Stack maw={760} mx="auto">
       <Title order={2}>{t('host.household.title')}</Title>
-      {(families.isLoading || family.isLoading) && <Loader aria-label={t('common.loading')} />}
+      {(families.isLoading || family.isLoading) && <Loading />}
       {families.error && <Alert color="red" role="alert">{(families.error as Error).message}</Alert>}
       {family.error && <Alert color="red" role="alert">{(family.error as Error).message}</Alert>}
       {families.data && !items.length && <Text>{t('host.household.none')}</Text>}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, Loader, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { fieldError, formError, must, toApiError, type ApiError, type Schemas } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { useApi } from '../../session';
-import { StatusBadge } from '../DashboardPage';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Loading } from '../../components/Loading';
 
 type BrokenRule = NonNullable<Schemas['Assignment']['brokenRules']>[number];
 
@@ -67,7 +68,7 @@ function Manifest({ id, kind }: { id: string; kind: 'arrivals' | 'departures' })
         <Anchor component="button" type="button" onClick={() => void open(`${path}?format=csv`, 'text/csv', `${kind}.csv`)}>{t(`travel.${kind}`)} · {t('travel.csv')}</Anchor>
         <Anchor component="button" type="button" onClick={() => void open(`${path}?format=html`, 'text/html', `${kind}.html`)}>{t(`travel.${kind}`)} · {t('travel.html')}</Anchor>
       </Group>
-      {manifest.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {manifest.isLoading && <Loading size="sm" />}
       <Failed error={manifest.error} />
       {manifest.data && !days.length && <Text c="gray.7">{t('travel.noEntries')}</Text>}
       {days.map((day) => (
@@ -125,7 +126,7 @@ function Pickups({ id }: { id: string }) {
       title={t('travel.pickups')}
       actions={<Anchor component="button" type="button" onClick={() => void open(`/api/logistics/delegations/${id}/pickups/sheet?format=html`, 'text/html', 'pickups.html')}>{t('travel.pickupSheet')}</Anchor>}
     >
-      {plan.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {plan.isLoading && <Loading size="sm" />}
       <Failed error={plan.error} />
       {p && !runs.length && <Text c="gray.7">{t('travel.noPlan')}</Text>}
       {(p?.issues ?? []).map((i, n) => <Alert key={n} color="orange">{i.message}</Alert>)}
@@ -182,7 +183,7 @@ function Lodging({ id }: { id: string }) {
   const gaps = nights.data?.gaps ?? [];
   return (
     <Section title={t('travel.lodging')}>
-      {nights.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {nights.isLoading && <Loading size="sm" />}
       <Failed error={nights.error} />
       {nights.data && (gaps.length ? <Alert color="red">{t('travel.gaps', { count: gaps.length })}</Alert> : <Text c="green.9">{t('travel.noGaps')}</Text>)}
       {nights.data && !list.length && <Text c="gray.7">{t('travel.noNights')}</Text>}

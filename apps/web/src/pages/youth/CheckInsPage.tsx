@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, NativeSelect, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NativeSelect, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format';
 import { useApi } from '../../session';
 import { useDelegations } from './ParticipantsPage';
 import { YouthNav } from './YouthNav';
+import { Loading } from '../../components/Loading';
 
 const METHODS = ['in-person', 'phone', 'video', 'message'] as const;
 type Report = { overdueCheckIns?: { count?: number; thresholdHours?: number } };
@@ -58,7 +59,7 @@ function CheckIns({ id }: { id: string }) {
     <>
       <Card withBorder>
         <Title order={3} mb="xs">{t('youth.checkIn.overdue', { hours })}</Title>
-        {(members.isLoading || checkIns.isLoading) && <Loader size="sm" aria-label={t('common.loading')} />}
+        {(members.isLoading || checkIns.isLoading) && <Loading size="sm" />}
         {checkIns.error && <Alert color="red" role="alert">{(checkIns.error as Error).message}</Alert>}
         {report.data?.overdueCheckIns?.count != null && <Text size="sm">{t('youth.report.overdue', { count: report.data.overdueCheckIns.count, hours })}</Text>}
         {checkIns.data && members.data && !overdue.length && <Text c="gray.7">{t('youth.checkIn.overdueNone')}</Text>}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { formatDateTime, timeLeft } from '../../format';
 import { useApi } from '../../session';
 import { useDelegations } from './ParticipantsPage';
 import { YouthNav } from './YouthNav';
+import { Loading } from '../../components/Loading';
 
 const TYPES = ['abuse-allegation', 'injury', 'illness', 'missing-person', 'behaviour', 'other'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -155,7 +156,7 @@ export function IncidentsPage() {
       <OpenIncident />
       <NativeSelect label={t('youth.incident.filter')} value={status} onChange={(e) => setStatus(e.currentTarget.value as typeof status)} maw={240}
         data={[{ value: '', label: t('youth.incident.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`youth.incident.statuses.${s}`) }))]} />
-      {incidents.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {incidents.isLoading && <Loading size="sm" />}
       {incidents.error && <Alert color="red" role="alert">{(incidents.error as Error).message}</Alert>}
       {incidents.data && !items.length && <Text c="gray.7">{t('youth.incident.empty')}</Text>}
       {!!items.length && (
@@ -168,7 +169,7 @@ export function IncidentsPage() {
               {items.map((i) => (
                 <Table.Tr key={i.id} data-testid={`incident-${i.id}`}>
                   <Table.Td>
-                    <Text fw={500}>{i.type ? t(`youth.incident.types.${i.type}`) : '—'} <Badge size="xs" color={i.severity === 'critical' || i.severity === 'high' ? 'red' : 'gray'}>{i.severity ? t(`youth.incident.severities.${i.severity}`) : ''}</Badge></Text>
+                    <Text component="div" fw={500}>{i.type ? t(`youth.incident.types.${i.type}`) : '—'} <Badge size="xs" color={i.severity === 'critical' || i.severity === 'high' ? 'red' : 'gray'}>{i.severity ? t(`youth.incident.severities.${i.severity}`) : ''}</Badge></Text>
                     {i.description && <Text size="sm">{i.description}</Text>}
                     {i.occurredAt && <Text size="xs" c="gray.7">{formatDateTime(i.occurredAt, i18n.language)}</Text>}
                   </Table.Td>

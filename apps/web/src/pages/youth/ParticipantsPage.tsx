@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { fieldError, formError, must } from '../../api/client';
 import { formatDate, formatDateTime } from '../../format';
 import { useApi } from '../../session';
 import { YouthNav } from './YouthNav';
+import { Loading } from '../../components/Loading';
 
 export function useDelegations() {
   const api = useApi();
@@ -62,7 +63,7 @@ export function ParticipantsPage() {
         </SimpleGrid>
       </form>
       {general && <Alert color="red" role="alert">{general}</Alert>}
-      {list.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {list.isLoading && <Loading size="sm" />}
       {list.data && <Text size="sm" role="status">{t('youth.list.total', { count: list.data.total ?? items.length })}</Text>}
       {list.data && !items.length && <Text c="gray.7">{t('youth.list.empty')}</Text>}
       {!!items.length && (
@@ -106,7 +107,7 @@ export function ParticipantRecordPage() {
     <Stack>
       <YouthNav />
       <Anchor component={Link} to="/youth/participants">← {t('youth.record.back')}</Anchor>
-      {record.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {record.isLoading && <Loading size="sm" />}
       {record.error && <Alert color="red" role="alert">{(record.error as Error).message}</Alert>}
       {p && (
         <>

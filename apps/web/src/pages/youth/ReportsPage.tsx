@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { must } from '../../api/client';
 import { useApi } from '../../session';
 import { YouthNav } from './YouthNav';
+import { Loading } from '../../components/Loading';
 
 const DIMS = ['programmeArea', 'gender', 'ageBand', 'nationality'] as const;
 type Group = { key: string; label: string; count: number };
@@ -57,7 +58,7 @@ export function ReportsPage() {
     <Stack>
       <YouthNav />
       <Title order={2}>{t('youth.report.title')}</Title>
-      {report.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {report.isLoading && <Loading size="sm" />}
       {report.error && <Alert color="red" role="alert">{(report.error as Error).message}</Alert>}
       {r && (
         <>
