@@ -93,6 +93,11 @@ describe('an admin invites a host, who accepts from the email; the main pages pa
       await page.waitForLoadState('networkidle');
       await screenshot(page, 'coordinator-travel');
       await expectAccessible(page, 'coordinator-travel');
+      // the printable pickup sheet for the drivers (fetched with the token, opened as its own page): the demo's run at FOC
+      const [sheet] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Pickup sheet (printable)' }).click()]);
+      await sheet.waitForLoadState();
+      await expect.poll(async () => (await sheet.textContent('body')) ?? '').toMatch(/FOC/);
+      await screenshot(sheet, 'pickup-sheet');
     } finally {
       await context.close();
     }
