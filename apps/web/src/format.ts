@@ -28,6 +28,16 @@ export function formatDateTimeInZone(iso: string, lng: string, timeZone?: string
   }
 }
 
+/** A zone's name in the reader's language at an instant ("China Standard Time", short: "GMT+8"), or undefined when unknown. */
+export function zoneName(zone: string | undefined, lng: string, at: Date = new Date(), style: 'long' | 'short' = 'long'): string | undefined {
+  if (!zone) return undefined;
+  try {
+    return new Intl.DateTimeFormat(lng, { timeZone: zone, timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A calendar date (YYYY-MM-DD) as the reader's locale writes it, without shifting it through a time zone. */
 export function formatDate(date: string, lng: string): string {
   const [y, mo, d] = date.split('-').map(Number);

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, must, type Schemas } from '../../api/client';
 import { useApi } from '../../session';
+import { zoneName } from '../../format';
 
 export const PROGRAMME_AREAS = ['arts-culture', 'youth-education', 'economic-development', 'municipal-technical', 'humanitarian'] as const;
 type ProgrammeArea = (typeof PROGRAMME_AREAS)[number];
@@ -72,20 +73,10 @@ function timeZones(current: string): string[] {
   return [...new Set(['UTC', ...known, ...(current ? [current] : [])])];
 }
 
-/** The long name of a zone in the reader's language ("China Standard Time"), or undefined. */
-export function zoneLongName(zone: string | undefined, lng: string, at: Date = new Date()): string | undefined {
-  if (!zone) return undefined;
-  try {
-    return new Intl.DateTimeFormat(lng, { timeZone: zone, timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
-  } catch {
-    return undefined;
-  }
-}
-
 /** "Asia/Shanghai (China Standard Time)" */
 export function zoneLabel(zone: string | undefined, lng: string, at?: Date): string {
   if (!zone) return '—';
-  const long = zoneLongName(zone, lng, at);
+  const long = zoneName(zone, lng, at);
   return long && long !== zone ? `${zone} (${long})` : zone;
 }
 

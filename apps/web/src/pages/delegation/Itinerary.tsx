@@ -6,6 +6,7 @@ import { fieldError, formError, must, type Schemas } from '../../api/client';
 import { canEditDelegations, useApi, useSession } from '../../session';
 import { zoneLabel } from './DelegationFields';
 import { memberName } from './MemberActions';
+import { zoneName } from '../../format';
 
 type Activity = Schemas['Activity'];
 
@@ -39,7 +40,7 @@ export function formatInZone(iso: string | undefined, local: string | undefined,
   if (iso && zone) {
     try {
       return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(new Date(iso)) + ' ' +
-        (new Intl.DateTimeFormat(lng, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? zone);
+        (zoneName(zone, lng, new Date(iso), 'short') ?? zone);
     } catch {
       // an unknown zone: the wall clock as the API gave it
     }
