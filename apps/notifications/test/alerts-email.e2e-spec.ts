@@ -30,7 +30,7 @@ describe('alerts by email: every type, to the right people, in their language (r
   let digests: DigestJob;
   let reminders: OfferReminders;
 
-  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed } = alertsWorld('es-MX');
+  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed, safeguardingEvents } = alertsWorld('es-MX');
   const now = Date.now();
 
   const idOf = (m: { value: string }) => (JSON.parse(m.value) as { eventId: string }).eventId;
@@ -114,11 +114,7 @@ describe('alerts by email: every type, to the right people, in their language (r
   });
 
   it('welfare alert and incident escalation to the youth managers and admins', async () => {
-    const welfare = envelope('welfare.alert-raised', mei.participantId, { checkInId: randomUUID(), delegationId, participantId: mei.participantId, welfareRating: 1,
-      checkedAt: '2027-07-04T02:00:00Z', recordedByUserId: u.coordA.id });
-    const incidentId = randomUUID();
-    const overdue = envelope('incident.escalation-overdue', incidentId, { incidentId, delegationId, type: 'abuse-allegation', severity: 'high', openedAt: '2027-07-01T00:00:00Z',
-      reportDueAt: '2027-07-04T00:00:00Z', raisedAt: '2027-07-04T00:01:00Z' });
+    const { welfare, overdue } = safeguardingEvents();
     await send(Topics.participantEvents, welfare);
     await send(Topics.incidentEvents, overdue);
     expect(await emailed('welfare-alert', idOf(welfare), 2)).toEqual(safeguarding);

@@ -47,7 +47,7 @@ describe('alerts: the right people, in their language, once (real Postgres, real
   let ds: DataSource;
   let reminders: OfferReminders;
 
-  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed } = alertsWorld('es');
+  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed, safeguardingEvents } = alertsWorld('es');
   const send = (topic: string, ...messages: { key: string; value: string }[]) => kafka.produce(withPrefix(prefix, topic), messages);
 
   const requests = async (type: NotificationType, eventId?: string): Promise<Recorded[]> =>
@@ -144,11 +144,7 @@ describe('alerts: the right people, in their language, once (real Postgres, real
   });
 
   it('raises welfare alerts and overdue incident escalations to the youth managers and admins, in their languages', async () => {
-    const welfare = envelope('welfare.alert-raised', mei.participantId, { checkInId: randomUUID(), delegationId, participantId: mei.participantId, welfareRating: 1,
-      checkedAt: '2027-07-04T02:00:00Z', recordedByUserId: u.coordA.id });
-    const incidentId = randomUUID();
-    const overdue = envelope('incident.escalation-overdue', incidentId, { incidentId, delegationId, type: 'abuse-allegation', severity: 'high', openedAt: '2027-07-01T00:00:00Z',
-      reportDueAt: '2027-07-04T00:00:00Z', raisedAt: '2027-07-04T00:01:00Z' });
+    const { welfare, overdue } = safeguardingEvents();
     await send(Topics.participantEvents, welfare);
     await send(Topics.incidentEvents, overdue);
     const w = await recipientsOf('welfare-alert', JSON.parse(welfare.value).eventId, 2);

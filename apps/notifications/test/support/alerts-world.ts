@@ -59,5 +59,15 @@ export function alertsWorld(hostEsLanguage = 'es') {
     await readModel(`SELECT 1 FROM rcp_family`, [], 2);
   }
 
-  return { orgA, orgB, u, delegationId, mei, wei, fam, ruizParent, envelope, seed };
+  /** A poor check-in's welfare alert on Mei and an unreported abuse allegation past its deadline (both for the youth managers). */
+  const safeguardingEvents = () => {
+    const welfare = envelope('welfare.alert-raised', mei.participantId, { checkInId: randomUUID(), delegationId, participantId: mei.participantId, welfareRating: 1,
+      checkedAt: '2027-07-04T02:00:00Z', recordedByUserId: u.coordA.id });
+    const incidentId = randomUUID();
+    const overdue = envelope('incident.escalation-overdue', incidentId, { incidentId, delegationId, type: 'abuse-allegation', severity: 'high', openedAt: '2027-07-01T00:00:00Z',
+      reportDueAt: '2027-07-04T00:00:00Z', raisedAt: '2027-07-04T00:01:00Z' });
+    return { welfare, overdue };
+  };
+
+  return { orgA, orgB, u, delegationId, mei, wei, fam, ruizParent, envelope, seed, safeguardingEvents };
 }
