@@ -1,13 +1,14 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, fieldError, formError, must, type Schemas } from '../api/client';
+import { ApiError, formError, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTimeInZone, timeLeft } from '../format';
 import { useApi } from '../session';
 import { StatusBadge } from '../components/StatusBadge';
 import { Loading } from '../components/Loading';
+import { ReasonForm } from '../components/ReasonForm';
 
 type Offer = Schemas['Offer'];
 
@@ -17,7 +18,6 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
   const api = useApi();
   const qc = useQueryClient();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
   const refresh = (updated: Offer) => {
     qc.setQueryData(['offer', offer.id], updated);
     void qc.invalidateQueries({ queryKey: ['host-offers'] });
@@ -27,13 +27,9 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
     onSuccess: refresh,
   });
   const decline = useMutation({
-    mutationFn: () => must(api.POST('/api/host-matching/offers/{offerId}/decline', { params: { path: { offerId: offer.id! } }, body: { reason } })),
+    mutationFn: (reason: string) => must(api.POST('/api/host-matching/offers/{offerId}/decline', { params: { path: { offerId: offer.id! } }, body: { reason } })),
     onSuccess: (a) => refresh(a as Offer),
   });
-  const submitDecline = (e: FormEvent) => {
-    e.preventDefault();
-    decline.mutate();
-  };
   const g = offer.guest ?? {};
   const guestName = [g.givenName, g.familyName].filter(Boolean).join(' ');
   const open = offer.status === 'offered';
@@ -74,16 +70,7 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           </Group>
         )}
         {open && declining && (
-          <form onSubmit={submitDecline} noValidate aria-label={t('offers.confirmDecline')}>
-            <Stack gap="xs">
-              {formError(decline.error, ['reason']) && <Alert color="red" role="alert">{formError(decline.error, ['reason'])}</Alert>}
-              <Textarea label={t('offers.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(decline.error, 'reason')} rows={3} required />
-              <Group>
-                <Button type="submit" color="red" loading={decline.isPending}>{t('offers.confirmDecline')}</Button>
-                <Button variant="subtle" onClick={() => setDeclining(false)}>{t('common.back')}</Button>
-              </Group>
-            </Stack>
-          </form>
+          <ReasonForm label={t('offers.reason')} confirm={t('offers.confirmDecline')} back={t('common.back')} error={decline.error} pending={decline.isPending} onSubmit={(reason) => decline.mutate(reason)} onBack={() => setDeclining(false)} />
         )}
       </Stack>
     </Card>

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { ApiError, fieldError, formError, must, type Schemas } from '../../api/c
 import { formatDate, formatDateTime } from '../../format';
 import { useApi } from '../../session';
 import { StatusBadge } from '../../components/StatusBadge';
+import { ReasonForm } from '../../components/ReasonForm';
 import { Loading } from '../../components/Loading';
 
 type Family = Schemas['HostFamily'];
@@ -238,9 +239,8 @@ function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) 
   const api = useApi();
   const qc = useQueryClient();
   const [withdrawing, setWithdrawing] = useState(false);
-  const [reason, setReason] = useState('');
   const withdraw = useMutation({
-    mutationFn: () => must(api.POST('/api/host-matching/offers/{offerId}/withdraw', { params: { path: { offerId: offer.id! } }, body: { reason } })),
+    mutationFn: (reason: string) => must(api.POST('/api/host-matching/offers/{offerId}/withdraw', { params: { path: { offerId: offer.id! } }, body: { reason } })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['host-placements'] });
       void qc.invalidateQueries({ queryKey: ['host-my-placements'] });
@@ -249,10 +249,6 @@ function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) 
   const feed = useMutation({
     mutationFn: () => must(api.POST('/api/logistics/delegations/{delegationId}/calendar-feeds', { params: { path: { delegationId: offer.delegationId! } }, body: { kind: 'family', subjectId: offer.familyId } })),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    withdraw.mutate();
-  };
   const g = offer.guest ?? {};
   const name = [g.givenName, g.familyName].filter(Boolean).join(' ');
   const dl = offer.delegation;
@@ -278,16 +274,7 @@ function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) 
           <Group><Button variant="outline" color="red" onClick={() => setWithdrawing(true)}>{t('host.placements.withdraw')}</Button></Group>
         )}
         {!withdraw.isSuccess && withdrawing && (
-          <form onSubmit={submit} noValidate aria-label={t('host.placements.confirmWithdraw')}>
-            <Stack gap="xs">
-              {formError(withdraw.error, ['reason']) && <Alert color="red" role="alert">{formError(withdraw.error, ['reason'])}</Alert>}
-              <Textarea label={t('host.placements.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(withdraw.error, 'reason')} rows={3} required />
-              <Group>
-                <Button type="submit" color="red" loading={withdraw.isPending}>{t('host.placements.confirmWithdraw')}</Button>
-                <Button variant="subtle" onClick={() => setWithdrawing(false)}>{t('host.placements.cancel')}</Button>
-              </Group>
-            </Stack>
-          </form>
+          <ReasonForm label={t('host.placements.reason')} confirm={t('host.placements.confirmWithdraw')} back={t('host.placements.cancel')} error={withdraw.error} pending={withdraw.isPending} onSubmit={(reason) => withdraw.mutate(reason)} onBack={() => setWithdrawing(false)} />
         )}
       </Stack>
     </Card>
