@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { payloadClassOf } from './catalog';
 import { EventEnvelope } from './envelope';
+import { findForbiddenText, FORBIDDEN_TEXT_MESSAGE } from './text/control-characters';
 
 export class InvalidEventError extends Error {
   constructor(readonly code: 'EVENT.MALFORMED' | 'EVENT.INVALID' | 'EVENT.UNKNOWN_TYPE', message: string) {
@@ -30,6 +31,10 @@ export function parseEnvelope(raw: Buffer | string | null): EventEnvelope {
     throw new InvalidEventError('EVENT.MALFORMED', `not JSON: ${(e as Error).message}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InvalidEventError('EVENT.MALFORMED', 'not a JSON object');
+  // before any class validation, for every string of every catalogued payload (and of the envelope): an event no
+  // read model can store goes to the dead-letter topic instead of failing its consumer's transaction again and again
+  const forbidden = findForbiddenText(json);
+  if (forbidden) throw new InvalidEventError('EVENT.INVALID', `${forbidden.path} ${FORBIDDEN_TEXT_MESSAGE}`);
   const envelope = plainToInstance(EventEnvelope, json);
   const envErrors = validateSync(envelope, { forbidUnknownValues: false });
   if (envErrors.length) throw new InvalidEventError('EVENT.INVALID', `envelope invalid: ${describe(envErrors).join(', ')}`);
