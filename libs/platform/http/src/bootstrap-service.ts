@@ -2,6 +2,8 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createLogger } from '@twinning/platform-observability';
 import { CorrelationMiddleware } from './correlation.middleware';
+import { jsonBodyMiddleware } from './json-body.middleware';
+import { securityHeadersMiddleware } from './security-headers.middleware';
 import { configureServiceApp } from './configure-app';
 import { PinoNestLogger } from './pino-nest-logger';
 
@@ -11,7 +13,7 @@ export interface BootstrapOptions {
   apiPrefix: string;
   port: number;
   host?: string;
-  /** The gateway proxies raw bodies, so it turns Nest's body parser off. */
+  /** The gateway proxies raw bodies, so it turns the JSON body parser off (and mounts it for its own routes only). */
   bodyParser?: boolean;
   /** Extra Express middleware, mounted after the correlation middleware (e.g. the gateway's proxy). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,9 +22,14 @@ export interface BootstrapOptions {
 
 /** Creates, configures and starts a service's HTTP app (also used by e2e tests with port 0). */
 export async function createServiceApp(o: BootstrapOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(o.module, { logger: new PinoNestLogger(o.service), bodyParser: o.bodyParser ?? true });
+  // Nest's own parsers (JSON and form-urlencoded, lenient about bytes and depth) are never used: jsonBodyMiddleware
+  // is the one body parser
+  const app = await NestFactory.create(o.module, { logger: new PinoNestLogger(o.service), bodyParser: false });
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  app.use(securityHeadersMiddleware());
   const mw = new CorrelationMiddleware(o.service);
   app.use(mw.use.bind(mw));
+  if (o.bodyParser ?? true) app.use(jsonBodyMiddleware());
   for (const m of o.middleware ?? []) app.use(m);
   configureServiceApp(app, o.apiPrefix);
   await app.listen(o.port, o.host ?? '127.0.0.1');

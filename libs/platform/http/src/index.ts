@@ -8,3 +8,6 @@ export * from './bootstrap-service';
 export * from './domain-rule';
 export * from './page-query.dto';
 export * from './periodic-job';
+export * from './json-body.middleware';
+export * from './security-headers.middleware';
+export * from './calendar-date.validator';

@@ -1,9 +1,8 @@
-import { IsIn, IsOptional, IsUUID, Matches, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAMME_AREAS, ProgrammeArea } from '../../partnerships/domain/programme-area';
 import { DELEGATION_DIRECTIONS, DelegationDirection, DelegationStatus } from '../domain/delegation';
 import { DELEGATION_STATUSES } from '../domain/delegation-lifecycle';
-import { DATE_ONLY } from '../domain/time-zone';
-import { PageQueryDto } from '@twinning/platform-http';
+import { IsCalendarDate, PageQueryDto } from '@twinning/platform-http';
 
 @ValidatorConstraint({ name: 'notBeforeFrom' })
 class NotBeforeFrom implements ValidatorConstraintInterface {
@@ -26,11 +25,11 @@ export class ListDelegationsDto extends PageQueryDto {
 
   /** Delegations whose stay overlaps [from, to] (either bound optional). */
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   from?: string;
 
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   @Validate(NotBeforeFrom)
   to?: string;
 

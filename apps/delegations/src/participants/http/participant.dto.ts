@@ -3,9 +3,8 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { PARTICIPANT_GENDERS } from '@twinning/contracts';
-import { PageQueryDto } from '@twinning/platform-http';
+import { IsCalendarDate, PageQueryDto } from '@twinning/platform-http';
 
-const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A BCP 47 language tag, e.g. `en`, `zh-Hans-CN`, `ps-AF`. */
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
 export const VISA_STATUSES = ['not-required', 'required', 'applied', 'granted', 'refused'] as const;
@@ -27,7 +26,7 @@ export class GuardianDto {
   @IsOptional() @IsISO8601({ strict: true }) consentGivenAt?: string;
   /** What the consent covers (e.g. "travel, homestay, medical treatment"). */
   @IsOptional() @IsString() @MaxLength(500) consentScope?: string;
-  @IsOptional() @Matches(DATE_ONLY, { message: 'consentExpiresOn must be a date (YYYY-MM-DD)' }) consentExpiresOn?: string;
+  @IsOptional() @IsCalendarDate() consentExpiresOn?: string;
 }
 
 /** The fields optional on create as well as on update (arrays are replaced as a whole). */
@@ -38,14 +37,14 @@ class ParticipantOptionalFields {
   @IsOptional() @IsString() @MaxLength(10000) medicalNotes?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => GuardianDto) guardians?: GuardianDto[];
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) passportNumber?: string;
-  @IsOptional() @Matches(DATE_ONLY, { message: 'passportExpiry must be a date (YYYY-MM-DD)' }) passportExpiry?: string;
+  @IsOptional() @IsCalendarDate() passportExpiry?: string;
   @IsOptional() @IsIn(VISA_STATUSES) visaStatus?: string;
 }
 
 export class CreateParticipantDto extends ParticipantOptionalFields {
   @IsString() @IsNotEmpty() @MaxLength(120) givenName!: string;
   @IsString() @IsNotEmpty() @MaxLength(120) familyName!: string;
-  @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' }) dateOfBirth!: string;
+  @IsCalendarDate() dateOfBirth!: string;
   @IsIn(PARTICIPANT_GENDERS) gender!: string;
   @Transform(upper) @IsISO31661Alpha2() nationality!: string;
 
@@ -62,7 +61,7 @@ export class CreateParticipantDto extends ParticipantOptionalFields {
 export class UpdateParticipantDto extends ParticipantOptionalFields {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) givenName?: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) familyName?: string;
-  @IsOptional() @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date (YYYY-MM-DD)' }) dateOfBirth?: string;
+  @IsOptional() @IsCalendarDate() dateOfBirth?: string;
   @IsOptional() @IsIn(PARTICIPANT_GENDERS) gender?: string;
   @IsOptional() @Transform(upper) @IsISO31661Alpha2() nationality?: string;
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '@twinning/platform-http';
 import { AuthenticatedUser, CurrentUser, Roles } from '@twinning/platform-auth';
 import { ParticipantReportService, REPORT_DIMENSIONS, ReportDimension } from '../application/participant-report.service';
 
@@ -10,7 +11,7 @@ export class ParticipantReportQuery {
   @IsOptional() @IsIn(REPORT_DIMENSIONS) groupBy?: ReportDimension;
   @IsOptional() @IsUUID() delegationId?: string;
   /** Age bands are computed on this date (YYYY-MM-DD), default today. */
-  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'asOf must be a date (YYYY-MM-DD)' }) asOf?: string;
+  @IsOptional() @IsCalendarDate() asOf?: string;
   /** `csv` (or `Accept: text/csv`) for CSV; JSON otherwise. */
   @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }

@@ -1,7 +1,6 @@
-import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '@twinning/platform-http';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MSG = { message: '$property must be a date like 2027-04-10' };
 
 export class CreateHotelStayDto {
   @IsUUID() memberId!: string;
@@ -9,17 +8,17 @@ export class CreateHotelStayDto {
   @IsOptional() @IsString() @MaxLength(300) address?: string | null;
   @IsOptional() @IsString() @MaxLength(40) room?: string | null;
   /** the first night */
-  @Matches(DATE, DATE_MSG) checkIn!: string;
+  @IsCalendarDate() checkIn!: string;
   /** the morning of leaving (after checkIn) */
-  @Matches(DATE, DATE_MSG) checkOut!: string;
+  @IsCalendarDate() checkOut!: string;
 }
 
 export class UpdateHotelStayDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) hotel?: string;
   @IsOptional() @IsString() @MaxLength(300) address?: string | null;
   @IsOptional() @IsString() @MaxLength(40) room?: string | null;
-  @IsOptional() @Matches(DATE, DATE_MSG) checkIn?: string;
-  @IsOptional() @Matches(DATE, DATE_MSG) checkOut?: string;
+  @IsOptional() @IsCalendarDate() checkIn?: string;
+  @IsOptional() @IsCalendarDate() checkOut?: string;
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
