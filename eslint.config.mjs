@@ -98,5 +98,13 @@ export default [
     files: TEST_FILES,
     rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) },
   },
+  // every CSV the system writes goes through @twinning/platform-csv, which makes formula cells inert
+  {
+    files: TS,
+    ignores: ['libs/platform/csv/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['csv-stringify', 'csv-stringify/*'], message: 'write CSV with writeCsv from @twinning/platform-csv (it neutralises formulas)' }] }],
+    },
+  },
   prettier,
 ];

@@ -30,6 +30,8 @@ const probes = {
   appSrcTesting: { filePath: 'apps/delegations/src/boundary-probe.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
   appTestTesting: { filePath: 'apps/delegations/test/boundary-probe.e2e-spec.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
   systemTestApp: { filePath: 'tests/system/boundary-probe.e2e-spec.ts', code: "import { x } from '../../apps/delegations/src/app.module';\nexport const probe = x;\n" },
+  csvStringifyInApp: { filePath: 'apps/logistics/src/travel/domain/boundary-probe.ts', code: "import { stringify } from 'csv-stringify/sync';\nexport const probe = stringify;\n" },
+  csvWriterInApp: { filePath: 'apps/logistics/src/travel/domain/boundary-probe.ts', code: "import { writeCsv } from '@twinning/platform-csv';\nexport const probe = writeCsv;\n" },
   systemTestTesting: { filePath: 'tests/system/boundary-probe.e2e-spec.ts', code: "import * as testing from '@twinning/testing';\nexport const probe = testing;\n" },
 };
 type Probe = keyof typeof probes;
@@ -94,5 +96,12 @@ describe('module boundaries (eslint.config.mjs + project.json tags)', () => {
   it('keeps system tests black-box: the harness yes, a service\'s code no', () => {
     expect(boundaryMessages('systemTestApp')).toEqual([expect.stringContaining('Projects cannot be imported by a relative or absolute path')]);
     expect(boundaryMessages('systemTestTesting')).toEqual([]);
+  });
+
+  it('lets CSV be written only through the neutralising writer of @twinning/platform-csv', () => {
+    const restricted = (probe: Probe) => results[probe].filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    expect(restricted('csvStringifyInApp')).toEqual([expect.stringContaining('write CSV with writeCsv from @twinning/platform-csv')]);
+    expect(restricted('csvWriterInApp')).toEqual([]);
+    expect(boundaryMessages('csvWriterInApp')).toEqual([]);
   });
 });

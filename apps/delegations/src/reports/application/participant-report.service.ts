@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
+import { writeCsv } from '@twinning/platform-csv';
 import { WelfareSettings } from '../../welfare/application/welfare-settings';
 import { AGE_BANDS, ageBand, ageOn } from '../../participants/domain/participant-rules';
 
@@ -84,6 +84,6 @@ export class ParticipantReportService {
     for (const dim of REPORT_DIMENSIONS) for (const g of r.groups[dim] ?? []) rows.push([dim, g.key, g.label, g.count]);
     rows.push(['totalParticipants', '', 'participants', r.totalParticipants]);
     rows.push(['overdueCheckIns', '', `members of in-progress delegations with no check-in in ${r.overdueCheckIns.thresholdHours} h`, r.overdueCheckIns.count]);
-    return stringify(rows, { header: true, columns: ['dimension', 'key', 'label', 'count'] });
+    return writeCsv(['dimension', 'key', 'label', 'count'], rows);
   }
 }

@@ -26,4 +26,11 @@ describe('rooming list', () => {
     expect(html).not.toContain('<2027>');
     expect(html).toContain('<h2>Not placed yet</h2>');
   });
+
+  it('CSV makes a family name, address or guest name that a spreadsheet would run as a formula inert', () => {
+    const hostile = roomingList(d, [{ ...entry('=HYPERLINK("https://evil.example","Open")', '+Mei Lin'), address: '@SUM(A1)' }], [{ guestName: '-1+1', role: 'student' }]);
+    const lines = roomingListCsv(hostile).trim().split('\n');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""https://evil.example"",""Open"")",'@SUM(A1),'+Mei Lin,female,15,student,2027-07-01,2027-07-10,confirmed`);
+    expect(lines[2]).toBe(",,'-1+1,,,student,2027-07-01,2027-07-10,unplaced");
+  });
 });

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { CsvCell, writeCsv } from '@twinning/platform-csv';
 
 /** One guest in one family's home (the printable rooming list of a delegation). */
 export interface RoomingEntry {
@@ -34,10 +34,10 @@ export function roomingList(delegation: RoomingList['delegation'], entries: read
 const COLUMNS = ['family', 'address', 'guest', 'gender', 'age_on_arrival', 'role', 'arrival', 'departure', 'status'];
 
 export function roomingListCsv(list: RoomingList): string {
-  const rows: unknown[][] = [];
+  const rows: CsvCell[][] = [];
   for (const f of list.families) for (const g of f.guests) rows.push([f.familyName, f.address, g.guestName, g.gender, g.ageOnArrival ?? '', g.role, g.arrival, g.departure, g.status]);
   for (const u of list.unplaced) rows.push(['', '', u.guestName, '', '', u.role, list.delegation.startDate, list.delegation.endDate, 'unplaced']);
-  return stringify(rows, { header: true, columns: COLUMNS });
+  return writeCsv(COLUMNS, rows);
 }
 
 export function escapeHtml(s: string): string {

@@ -105,4 +105,10 @@ describe('drop-offs and the sheet', () => {
     expect(pickupSheetCsv(sheet).split('\n')[1]).toBe("1,SEA,2027-06-01 10:45,America/Los_Angeles,to assign,7,'=cmd,yes,UA 1,PEK,2027-06-01 10:00,45,Ruiz family,1 Main St,ok");
     expect(pickupSheetHtml(sheet)).toContain('Airport pickups: Fuzhou &lt;youth&gt;');
   });
+  it('CSV makes a driver, drop-off or member that a spreadsheet would run as a formula inert', () => {
+    const row = { run: 1, runId: 'r', airport: 'SEA', meetingLocal: '2027-06-01T10:45:00', timeZone: 'America/Los_Angeles', driver: '@driver', seats: 7,
+      member: 'Ana', minor: false, flight: '-UA 1', from: 'PEK', landsLocal: '2027-06-01T10:00:00', waitMinutes: 45, dropOff: '=HYPERLINK("https://evil.example","Open")', dropOffAddress: '\t1 Main St', safeguarding: 'ok' };
+    expect(pickupSheetCsv({ delegationTitle: 'x', rows: [row] }).split('\n')[1])
+      .toBe(`1,SEA,2027-06-01 10:45,America/Los_Angeles,'@driver,7,Ana,no,'-UA 1,PEK,2027-06-01 10:00,45,"'=HYPERLINK(""https://evil.example"",""Open"")",'\t1 Main St,ok`);
+  });
 });

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '@twinning/platform-csv';
 
 /** The printable pickup sheet (pure): one row per member, runs numbered in meeting-time order. */
 export interface SheetRow {
@@ -10,13 +10,11 @@ export interface PickupSheet { delegationTitle: string; rows: SheetRow[] }
 
 const COLUMNS = ['run', 'airport', 'meeting', 'timeZone', 'driver', 'seats', 'member', 'minor', 'flight', 'from', 'lands', 'waitMinutes', 'dropOff', 'dropOffAddress', 'safeguarding'];
 
-/** Cells a spreadsheet would run as a formula are quoted with a leading apostrophe. */
-const cell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 const hm = (local: string) => local.replace('T', ' ').slice(0, 16);
 
 export function pickupSheetCsv(sheet: PickupSheet): string {
-  return stringify(sheet.rows.map((r) => [r.run, r.airport, hm(r.meetingLocal), r.timeZone, cell(r.driver), r.seats, cell(r.member), r.minor ? 'yes' : 'no', cell(r.flight), cell(r.from),
-    hm(r.landsLocal), Math.round(r.waitMinutes), cell(r.dropOff), cell(r.dropOffAddress), cell(r.safeguarding)]), { header: true, columns: COLUMNS });
+  return writeCsv(COLUMNS, sheet.rows.map((r) => [r.run, r.airport, hm(r.meetingLocal), r.timeZone, r.driver, r.seats, r.member, r.minor ? 'yes' : 'no', r.flight, r.from,
+    hm(r.landsLocal), Math.round(r.waitMinutes), r.dropOff, r.dropOffAddress, r.safeguarding]));
 }
 
 export function escapeHtml(s: string): string {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { CsvCell, writeCsv } from '@twinning/platform-csv';
 
 export type ManifestKind = 'arrivals' | 'departures';
 
@@ -61,11 +61,11 @@ const COLUMNS = ['date', 'airport', 'airport_name', 'time', 'time_zone', 'utc', 
 
 /** One row per traveller, in manifest order. */
 export function manifestCsv(m: Manifest): string {
-  const rows: unknown[][] = [];
+  const rows: CsvCell[][] = [];
   for (const d of m.days) for (const a of d.airports) for (const e of a.entries) for (const t of e.travellers) {
     rows.push([d.date, a.code, a.name, e.time, a.timeZone, e.at, e.mode, e.carrier ?? '', e.number ?? '', e.from, e.to, e.status, e.bookingReference ?? '', t.name]);
   }
-  return stringify(rows, { header: true, columns: COLUMNS });
+  return writeCsv(COLUMNS, rows);
 }
 
 function escapeHtml(s: string): string {

@@ -77,4 +77,13 @@ describe('manifests', () => {
     expect(csv[1]).toContain('2027-04-09,HNL,HNL airport,23:00,Pacific/Honolulu,2027-04-10T09:00:00.000Z');
     expect(manifestHtml(m)).toContain('Arrivals: Visit &lt;1&gt;');
   });
+
+  it('CSV makes a carrier, flight number, booking reference or traveller name that a spreadsheet would run as a formula inert', () => {
+    const m = buildManifest('departures', { id: 'd', title: 'Visit', hostCity: 'Honolulu', startDate: '2027-04-10', endDate: '2027-04-15' }, [{
+      ...seg('1', 'HNL', '2027-04-15T10:00', '2027-04-15T20:00:00Z', ['=HYPERLINK("https://evil.example","Open")']),
+      carrier: '=HYPERLINK("https://evil.example","NZ")', number: '+1', bookingReference: '@ABC123',
+    }]);
+    const row = manifestCsv(m).trim().split('\n')[1];
+    expect(row).toBe(`2027-04-15,HNL,HNL airport,10:00,Pacific/Honolulu,2027-04-15T20:00:00.000Z,flight,"'=HYPERLINK(""https://evil.example"",""NZ"")",'+1,HNL,AKL,booked,'@ABC123,"'=HYPERLINK(""https://evil.example"",""Open"")"`);
+  });
 });
