@@ -108,6 +108,32 @@ describe('ConsumerRunner dead letters (real Postgres, real Kafka)', () => {
     expect(await ctx.effects(valid.envelope.eventId)).toHaveLength(1);
   });
 
+  it('dead-letters an event with a NUL in a text field (no read model can store it) instead of stalling on it, and processes the next one', async () => {
+    const options = ctx.options();
+    const topic = await singlePartitionTopic(options);
+    const writer = ctx.writer(options);
+    // as another producer (or an older one) could publish it: this service's own outbox writer refuses it
+    expect(() => envelopeBytes(writer, 'Lyon\u0000 exchange')).toThrow(/OUTBOX\.INVALID_PAYLOAD: delegation\.created v1: title must not contain control characters/);
+    const nul = envelopeBytes(writer, 'Lyon exchange').envelope;
+    (nul.payload as { title: string }).title = 'Lyon\u0000 exchange';
+    const withNul = { envelope: nul, value: Buffer.from(JSON.stringify(nul)) };
+    const valid = envelopeBytes(writer, 'valid after the NUL');
+    await ctx.testKafka.produce(topic, [
+      { key: withNul.envelope.aggregateId, value: withNul.value, partition: 0 },
+      { key: valid.envelope.aggregateId, value: valid.value, partition: 0 },
+    ]);
+    const consumer = new RecordingConsumer('dlq-nul');
+    const runner = await ctx.startRunner(consumer, options);
+    await eventually(async () => expect(await ctx.effects(valid.envelope.eventId)).toHaveLength(1));
+    await eventually(() => expectGroupAtEnd(ctx.kafka, runner.groupId, topic));
+    const [dead] = await deadLetters(runner.deadLetterTopic, 1);
+    expect(dead.value).toEqual(withNul.value);
+    expect(dead.headers).toMatchObject({ 'x-error-code': 'EVENT.INVALID' });
+    expect(dead.headers['x-error']).toMatch(/^payload\.title must not contain control characters/);
+    expect(consumer.calls.map((c) => c.eventId)).toEqual([valid.envelope.eventId]);
+    await runner.stop();
+  });
+
   it('dead-letters an event its handler rejects as unprocessable while the events around it on the partition are processed', async () => {
     const options = ctx.options();
     const topic = await singlePartitionTopic(options);
