@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -415,6 +416,13 @@ describe('identity and access through the gateway (real Postgres, real Kafka)', 
     expect(res.body.components.schemas[login.split('/').pop()].required).toEqual(expect.arrayContaining(['email', 'password']));
     const ui = await api().get('/api/docs').expect(200);
     expect(ui.text).toContain('/api/openapi.json');
+    // Swagger UI's own policy lets exactly its start-up script run (by hash), nothing inline besides
+    const inline = [...ui.text.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    const csp = String(ui.headers['content-security-policy']);
+    expect(csp).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect((await api().get('/api/openapi.json').expect(200)).headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
     await api().get('/api/docs/assets/swagger-ui-bundle.js').expect(200);
   });
 
