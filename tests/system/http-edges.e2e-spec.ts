@@ -77,10 +77,14 @@ describe('the HTTP edge: bad input and response headers (processes)', () => {
       expect(ok.body.purpose).toBe('Day 1:\tarrive\nDay 2:\tschools');
     });
 
-    it('refuses a date that is not in the calendar in a query', async () => {
-      const res = await api().get('/api/delegations?from=2027-02-30').set(auth);
-      expect({ status: res.status, fields: fieldsOf(res.body) }).toEqual({ status: 400, fields: ['from'] });
-      await api().get('/api/delegations?from=2027-02-28').set(auth).expect(200);
+    it('refuses a date that is not in the calendar, or a number past what the database takes, naming the field', async () => {
+      for (const [path, field] of [['/api/delegations?from=2027-02-30', 'from'], ['/api/delegations?to=0000-01-01', 'to'], ['/api/delegations?offset=99999999999999999999', 'offset']]) {
+        const res = await api().get(path).set(auth);
+        expect({ path, status: res.status, fields: fieldsOf(res.body) }).toEqual({ path, status: 400, fields: [field] });
+      }
+      const bad = await api().post('/api/delegations').set(auth).send({ ...goodDelegation, startDate: '0000-03-01' });
+      expect({ status: bad.status, fields: fieldsOf(bad.body) }).toEqual({ status: 400, fields: ['startDate'] });
+      await api().get('/api/delegations?from=2027-02-28&offset=10').set(auth).expect(200);
     });
 
     it('refuses a form-urlencoded (or any non-JSON) body with 415, at a service and at the gateway', async () => {

@@ -1,8 +1,11 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-/** A real day of the calendar as YYYY-MM-DD (2027-02-28 is, 2027-02-30 is not). */
+/**
+ * A real day of the calendar as YYYY-MM-DD (2027-02-28 is, 2027-02-30 is not; nor is year 0000, which JavaScript
+ * knows and PostgreSQL's `date` does not).
+ */
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

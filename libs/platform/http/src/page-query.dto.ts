@@ -10,9 +10,11 @@ export class PageQueryDto {
   @Max(200)
   limit = 50;
 
+  /** at most 2^53 - 1: beyond it the number is no longer exact, and PostgreSQL's bigint OFFSET refused it with a 500 */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 }

@@ -27,10 +27,3 @@ export class IsIanaTimeZone implements ValidatorConstraintInterface {
 }
 
 export const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** A real calendar date (rejects 2027-02-30). */
-export function isCalendarDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}

@@ -1,7 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { PROGRAMME_AREAS, ProgrammeArea } from '../../partnerships/domain/programme-area';
 import { DELEGATION_DIRECTIONS, DelegationDirection } from '../domain/delegation';
-import { DATE_ONLY, IsIanaTimeZone, isCalendarDate } from '../domain/time-zone';
+import { isCalendarDate } from '@twinning/platform-http';
+import { DATE_ONLY, IsIanaTimeZone } from '../domain/time-zone';
 
 @ValidatorConstraint({ name: 'notBeforeStartDate' })
 export class NotBeforeStartDate implements ValidatorConstraintInterface {

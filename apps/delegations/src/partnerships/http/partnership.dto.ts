@@ -1,8 +1,8 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Validate, ValidateIf } from 'class-validator';
 import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { isCalendarDate, IsIanaTimeZone } from '../../delegations/domain/time-zone';
+import { IsIanaTimeZone } from '../../delegations/domain/time-zone';
 import { PARTNERSHIP_STATUSES, PROGRAMME_AREAS, ProgrammeArea, PartnershipStatus } from '../domain/programme-area';
-import { PageQueryDto } from '@twinning/platform-http';
+import { isCalendarDate, PageQueryDto } from '@twinning/platform-http';
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
