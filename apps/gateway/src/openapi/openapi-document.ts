@@ -44,11 +44,38 @@ export class OpenApiDocument {
     const own = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
     return {
       ...own,
-      paths: { ...withAnswers(own.paths, IDENTITY_RESPONSES), ...(PROXIED_PATHS as OpenAPIObject['paths']) },
+      paths: withBodyRefusals({ ...withAnswers(own.paths, IDENTITY_RESPONSES), ...(PROXIED_PATHS as OpenAPIObject['paths']) }),
       components: { ...own.components, schemas: { ...(own.components?.schemas ?? {}), ...(IDENTITY_SCHEMAS as Record<string, never>), ...(PROXIED_SCHEMAS as Record<string, never>) } },
       security: [],
     };
   }
+}
+
+const PROBLEM = { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/**
+ * What every service's body parser answers itself (libs/platform/http jsonBodyMiddleware), on every operation that
+ * takes a body: 413 for a body over the limit, 415 for one that is not UTF-8 JSON.
+ */
+function withBodyRefusals(paths: OpenAPIObject['paths']): OpenAPIObject['paths'] {
+  const out: OpenAPIObject['paths'] = {};
+  for (const [path, item] of Object.entries(paths)) {
+    const methods: Record<string, unknown> = { ...item };
+    for (const [method, op] of Object.entries(item)) {
+      const operation = op as { requestBody?: unknown; responses?: Record<string, unknown> };
+      if (!operation || typeof operation !== 'object' || !operation.requestBody) continue;
+      methods[method] = {
+        ...operation,
+        responses: {
+          413: { description: 'the body is larger than the limit (`REQUEST.TOO_LARGE`)', content: PROBLEM },
+          415: { description: 'the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`)', content: PROBLEM },
+          ...operation.responses,
+        },
+      };
+    }
+    out[path] = methods as typeof item;
+  }
+  return out;
 }
 
 /** The scanned operations with the answers described by hand (by path and method) laid over the scanned ones. */

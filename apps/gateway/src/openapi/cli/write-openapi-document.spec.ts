@@ -12,6 +12,16 @@ describe('buildOpenApiDocument (npm run web:api-types)', () => {
     expect(doc.components.schemas).toHaveProperty('Problem');
   });
 
+  it('describes the 413 and 415 every operation with a body may answer, and no other', async () => {
+    const doc = (await buildOpenApiDocument()) as Doc;
+    const ops = Object.values(doc.paths).flatMap((item) => Object.values(item) as { requestBody?: unknown; responses: Record<string, unknown> }[]);
+    const withBody = ops.filter((op) => op.requestBody);
+    expect(withBody.length).toBeGreaterThan(20);
+    for (const op of withBody) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['413', '415']));
+    for (const op of ops.filter((o) => !o.requestBody)) expect(Object.keys(op.responses)).not.toContain('415');
+    expect(doc.paths['/api/identity/login'].post.responses['415']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+  });
+
   it('describes what the identity endpoints answer (laid over the scanned operations, which keep their request bodies)', async () => {
     const doc = (await buildOpenApiDocument()) as Doc;
     const answer = (path: string, method: string, status: string) => doc.paths[path][method].responses[status]?.content?.['application/json']?.schema;
