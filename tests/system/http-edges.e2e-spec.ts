@@ -163,6 +163,9 @@ describe('the HTTP edge: bad input and response headers (processes)', () => {
         expect(csp).toContain("frame-ancestors 'none'");
         expect(res.headers['x-content-type-options']).toBe('nosniff');
         expect(res.headers['cache-control']).toBe('no-store');
+        // and inside the document, for when it is opened from a blob URL or a saved file, where no header applies
+        expect({ path, meta: /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';[^"]*">/.test(res.text) }).toEqual({ path, meta: true });
+        expect(res.text).not.toMatch(/<script/i);
       }
     });
   });

@@ -44,7 +44,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A self-contained page that prints well (one table per family, no scripts, no external resources). */
+/** A self-contained page that prints well (one table per family, no scripts, no external resources; its own policy in a meta tag says so wherever it is opened: the web app opens it from a blob URL, where the answer's headers no longer apply). */
 export function roomingListHtml(list: RoomingList): string {
   const d = list.delegation;
   const e = escapeHtml;
@@ -55,7 +55,7 @@ export function roomingListHtml(list: RoomingList): string {
     .join('\n');
   const unplaced = list.unplaced.length ? `<section><h2>Not placed yet</h2><ul>${list.unplaced.map((u) => `<li>${e(u.guestName)} (${e(u.role)})</li>`).join('')}</ul></section>` : '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Rooming list: ${e(d.title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"><title>Rooming list: ${e(d.title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left}section{page-break-inside:avoid}</style>
 </head><body><main><h1>Rooming list: ${e(d.title)}</h1><p>${e(d.hostCity)}, ${e(d.startDate)} to ${e(d.endDate)}</p>
 ${families}

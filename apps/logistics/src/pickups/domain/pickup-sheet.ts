@@ -21,7 +21,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A self-contained page that prints well: one table per run (no scripts, no external resources). */
+/** A self-contained page that prints well: one table per run (no scripts, no external resources; its own policy in a meta tag says so wherever it is opened: the web app opens it from a blob URL, where the answer's headers no longer apply). */
 export function pickupSheetHtml(sheet: PickupSheet): string {
   const e = escapeHtml;
   const runs = new Map<number, SheetRow[]>();
@@ -34,7 +34,7 @@ export function pickupSheetHtml(sheet: PickupSheet): string {
       + `</tbody></table></section>`;
   }).join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Airport pickups: ${e(sheet.delegationTitle)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"><title>Airport pickups: ${e(sheet.delegationTitle)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left}section{page-break-inside:avoid}</style>
 </head><body><main><h1>Airport pickups: ${e(sheet.delegationTitle)}</h1>
 ${sections || '<p>No pickup runs planned.</p>'}

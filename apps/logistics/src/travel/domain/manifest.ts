@@ -72,7 +72,7 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A self-contained printable page: one section per day, one table per airport (no scripts, no external resources). */
+/** A self-contained printable page: one section per day, one table per airport (no scripts, no external resources; its own policy in a meta tag says so wherever it is opened: the web app opens it from a blob URL, where the answer's headers no longer apply). */
 export function manifestHtml(m: Manifest): string {
   const e = escapeHtml;
   const title = `${m.kind === 'arrivals' ? 'Arrivals' : 'Departures'}: ${m.delegation.title}`;
@@ -81,7 +81,7 @@ export function manifestHtml(m: Manifest): string {
     .map((x) => `<tr><td>${e(x.time)}</td><td>${e(m.kind === 'arrivals' ? x.from : x.to)} ${e(x.otherEnd)}</td><td>${e(x.carrier ?? x.mode)}</td><td>${e(x.number ?? '')}</td><td>${e(x.status)}</td><td>${e(x.bookingReference ?? '')}</td><td>${x.travellers.map((t) => e(t.name)).join('<br>')}</td></tr>`)
     .join('')}</tbody></table>`).join('')}</section>`).join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"><title>${e(title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}section{page-break-inside:avoid}</style>
 </head><body><main><h1>${e(title)}</h1><p>${e(m.delegation.hostCity)}, ${e(m.delegation.startDate)} to ${e(m.delegation.endDate)}; local times at each airport; ${m.total} traveller(s)</p>
 ${days || '<p>None yet.</p>'}
