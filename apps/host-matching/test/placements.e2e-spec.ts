@@ -425,6 +425,71 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('together groups are placed whole or not at all, in the run and in the re-match', () => {
+    const hostOf = { amber: randomUUID(), cedar: randomUUID(), dune: randomUUID() };
+    const tok = {} as Record<keyof typeof hostOf, string>;
+    const fid = {} as Record<keyof typeof hostOf, string>;
+
+    beforeAll(async () => {
+      for (const k of Object.keys(hostOf) as (keyof typeof hostOf)[]) tok[k] = await tokenFor({ organisationId: orgA, roles: ['host'], userId: hostOf[k] });
+      // available only for these visits (the families above are not): Amber has one bed; Cedar (speaks Chinese,
+      // nearest) and Dune (a little farther) have two each
+      const amber = await registerFamily('Amber', hostOf.amber, { beds: 1, availability: [{ from: '2027-10-25', to: '2027-11-07' }] });
+      const cedar = await registerFamily('Cedar', hostOf.cedar, { languages: ['en', 'zh'], availability: [{ from: '2027-11-15', to: '2027-12-01' }] });
+      const dune = await registerFamily('Dune', hostOf.dune, { latitude: 47.30, longitude: -122.50, availability: [{ from: '2027-11-15', to: '2027-12-01' }] });
+      for (const f of [amber, cedar, dune]) await vet(f);
+      Object.assign(fid, { amber: amber.id, cedar: cedar.id, dune: dune.id });
+    });
+
+    it('two siblings and only one bed: neither is placed, both say why in words that name no health data', async () => {
+      const sisters = [guest('Ada', '2012-03-03', 'female', { consent: true, allergies: ['peanuts'] }), guest('Bo', '2013-04-04', 'female', { consent: true })];
+      const d = await publishDelegation('Sisters, one bed', sisters, { startDate: '2027-11-01', endDate: '2027-11-05' });
+      await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((x) => x.memberId) }] }).expect(200);
+      const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
+      expect(run).toMatchObject({ guests: 2, placed: 0, unplaced: 2 });
+      for (const u of run.unplacedGuests) {
+        expect(u.explanation).toMatchObject({ kind: 'kept-together', decidingRule: null });
+        expect(u.explanation.message).toMatch(/kept together with the other guest of their group .*no family meets the hard rules for all 2 of them with 2 free beds/);
+        expect(u.explanation.message).not.toMatch(/peanut|allerg/i);
+      }
+      const unplaced = (await eventsOf(d)).filter((e) => e.type === 'guest.unplaced');
+      expect(unplaced.map((e) => (e.payload as { memberId: string }).memberId).sort()).toEqual(sisters.map((x) => x.memberId).sort());
+      for (const e of unplaced) expect(e.payload).toMatchObject({ rule: 'GROUP_TOGETHER', reason: expect.not.stringMatching(/peanut|allerg/i) });
+    });
+
+    it('a family that accepted one sister and declines the other has declined the group: both move together', async () => {
+      const sisters = [guest('Cai', '2012-05-05', 'female', { consent: true }), guest('Dai', '2013-06-06', 'female', { consent: true })];
+      const [cai, dai] = sisters;
+      const d = await publishDelegation('Sisters, re-matched', sisters, { startDate: '2027-11-20', endDate: '2027-11-25' });
+      await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((x) => x.memberId) }] }).expect(200);
+      const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
+      expect(run.proposals.map((p: { familyId: string }) => p.familyId)).toEqual([fid.cedar, fid.cedar]);
+      await as(t.coordinator).post(`/delegations/${d}/offers`, {}).expect(201);
+      const caiOffer = (await offerOf(d, cai.memberId))!;
+      const daiOffer = (await offerOf(d, dai.memberId))!;
+      expect((await as(tok.cedar).post(`/offers/${caiOffer.id}/accept`).expect(200)).body.status).toBe('confirmed');
+      const res = (await as(tok.cedar).post(`/offers/${daiOffer.id}/decline`, { reason: 'only room for one girl' }).expect(200)).body;
+      expect(res).toMatchObject({ status: 'declined', rematch: { placed: 2, unplaced: 0 } });
+      // the whole group moved to Dune; Cai's confirmed placement with Cedar was released with the group
+      expect(await offerOf(d, cai.memberId)).toMatchObject({ familyId: fid.dune, status: 'offered', origin: 'rematch' });
+      expect(await offerOf(d, dai.memberId)).toMatchObject({ familyId: fid.dune, status: 'offered', origin: 'rematch' });
+      const [{ status }] = await db.query<{ status: string }>(`SELECT status FROM offer WHERE id = $1`, [caiOffer.id]);
+      expect(status).toBe('withdrawn');
+      const events = await eventsOf(d);
+      expect(events.find((e) => e.type === 'placement.released')?.payload).toMatchObject({ offerId: caiOffer.id, familyId: fid.cedar, reason: 'moved-with-group' });
+      expect(events.find((e) => e.type === 'offer.withdrawn')?.payload).toMatchObject({ offerId: caiOffer.id, kind: 'moved-by-rematch' });
+      // Dune cannot keep the group either: both are unplaced, with the group's reason
+      const caiNext = (await offerOf(d, cai.memberId))!;
+      const again = (await as(tok.dune).post(`/offers/${caiNext.id}/decline`, { reason: 'away that week' }).expect(200)).body;
+      expect(again.rematch).toMatchObject({ placed: 0, unplaced: 2 });
+      expect(await offerOf(d, cai.memberId)).toBeNull();
+      expect(await offerOf(d, dai.memberId)).toBeNull();
+      const last = (await eventsOf(d)).filter((e) => e.type === 'guest.unplaced').slice(-2);
+      expect(last.map((e) => (e.payload as { memberId: string }).memberId).sort()).toEqual(sisters.map((x) => x.memberId).sort());
+      for (const e of last) expect(e.payload).toMatchObject({ rule: 'GROUP_TOGETHER', reason: expect.stringMatching(/kept together with the other guest of their group .*all 2 families that could take all 2 of them have declined one of them/) });
+    });
+  });
+
   describe('bad events', () => {
     it('an invalid matching profile is dead-lettered with its origin, and the next valid one is applied', async () => {
       const p = guest('Valid', '1990-01-01', 'female');

@@ -18,8 +18,8 @@ const brokenRules = { type: 'array', items: { type: 'object', properties: { rule
 const breakdown = { type: 'object', additionalProperties: { type: 'number' }, nullable: true, description: 'the soft score per criterion (languages, distance, diet, ...)' };
 const explanation = {
   type: 'object', nullable: true,
-  description: 'why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet',
-  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'profile-missing'] }, decidingRule: { type: 'string', enum: HARD_RULES, nullable: true }, message: { type: 'string' } },
+  description: 'why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet',
+  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'kept-together', 'kept-apart', 'profile-missing'] }, decidingRule: { type: 'string', enum: HARD_RULES, nullable: true }, message: { type: 'string' } },
   additionalProperties: true,
 };
 

@@ -7448,10 +7448,10 @@ export interface components {
                     /** Format: uuid */
                     familyId?: string | null;
                     status?: string;
-                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                     explanation?: ({
                         /** @enum {string} */
-                        kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                        kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                         /** @enum {string|null} */
                         decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                         message?: string;
@@ -7539,10 +7539,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;
@@ -7577,10 +7577,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;

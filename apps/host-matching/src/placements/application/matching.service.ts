@@ -7,8 +7,10 @@ import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { VettingService } from '../../families/application/vetting.service';
 import { allViolations, explainAssignment, generateCandidates, guestContext, HardRuleCode, toInstance, whyNot } from '../../matching/domain/candidates';
 import { solveInWorker } from '../../matching/domain/matching-worker';
+import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
+import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
 import { solveWithGroups } from '../../matching/domain/groups/group-solver';
-import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupsOver, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
+import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupsInProblem, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { activeOffers, loadDelegation, loadFamilies, loadGuests, loadSettings, lockDelegation } from '../infrastructure/placement-rows';
 import { AssignDto, MatchingSettingsDto, ReleaseOffersDto } from '../http/placements.dto';
 import { PlacementEngine } from './placement-engine';
@@ -22,6 +24,9 @@ const CLOSED = ['cancelled', 'completed'];
  * Matching for a delegation: its settings, coordinator-run matching (proposals with explanations), releasing proposals
  * as offers, "why not family X", and manual assignment with every broken rule reported and recorded.
  */
+/** the rule code of a guest.unplaced event when no hard rule decided it */
+const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
+
 @Injectable()
 export class MatchingService {
   constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly vetting: VettingService, private readonly engine: PlacementEngine) {}
@@ -82,7 +87,8 @@ export class MatchingService {
       const started = performance.now();
       const offers = await activeOffers(tx, d.id);
       const withOffer = new Set(offers.map((o) => o.member_id));
-      const open = (await loadGuests(tx, d.id)).filter((g) => !withOffer.has(g.memberId));
+      const homestay = await loadGuests(tx, d.id);
+      const open = homestay.filter((g) => !withOffer.has(g.memberId));
       const guests = open.filter((g) => g.hasProfile);
       const withoutProfile = open.filter((g) => !g.hasProfile);
       const heldHere = new Map<string, number>();
@@ -93,8 +99,16 @@ export class MatchingService {
         families: families.map((f) => toCandidateFamily(f, d, heldHere.get(f.id) ?? 0)),
         settings: engineSettings(settings),
       });
-      const inst = toInstance(set);
-      const groups = groupsOver(guests.map((g) => g.memberId), settings.groups);
+      // a group member with an offer already anchors the others to that family; one without a profile keeps them out
+      const famIndex = new Map(families.map((f, i) => [f.id, i]));
+      const offerFamily = new Map(offers.map((o) => [o.member_id, o.family_id]));
+      const homestayIds = new Set(homestay.map((g) => g.memberId));
+      const grouped = groupsInProblem(guests.map((g) => g.memberId), settings.groups, (m) => {
+        if (!homestayIds.has(m)) return undefined;
+        const f = offerFamily.get(m);
+        return f !== undefined ? (famIndex.get(f) ?? -1) : -1;
+      });
+      const { inst, groups } = anchorGroups(toInstance(set), grouped);
       let familyOf: ArrayLike<number>;
       let optimal: boolean;
       let solver: Record<string, unknown>;
@@ -109,7 +123,7 @@ export class MatchingService {
         optimal = true; // solveMatching certifies its optimum (reduced-cost check over every feasible pair) or throws
         solver = { kind: 'exact', ranIn, ...result.stats };
       }
-      const proposals = explainAssignment(set, familyOf);
+      const proposals = explainAssignment(set, familyOf).map((p, g) => (p.familyId ? p : { ...p, explanation: explainGroupUnplaced(set, g, familyOf, grouped) ?? p.explanation }));
       await tx.query(`UPDATE proposal SET status = 'superseded' WHERE delegation_id = $1 AND status = 'proposed'`, [d.id]);
       const id = randomUUID();
       const placed = proposals.filter((p) => p.familyId).length;
@@ -131,7 +145,7 @@ export class MatchingService {
           [randomUUID(), id, d.id, g.memberId, g.participantId, p.familyId, p.score, p.breakdown ? JSON.stringify(p.breakdown) : null, JSON.stringify(p.excludedByRule), p.feasibleFamilies,
             p.explanation ? JSON.stringify(p.explanation) : null],
         );
-        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? (p.explanation.kind === 'beds-taken' ? 'BEDS_TAKEN' : 'NO_FAMILY'), p.explanation.message, now));
+        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? UNPLACED_RULE[p.explanation.kind], p.explanation.message, now));
       }
       for (const g of withoutProfile) {
         const message = 'no matching profile from the delegations service yet (date of birth, diet, allergies): the guest cannot be matched';
