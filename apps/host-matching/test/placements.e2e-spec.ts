@@ -361,6 +361,9 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((s) => s.memberId) }] }).expect(200);
       const bad = await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { groups: [{ kind: 'together', memberIds: [sisters[0].memberId, randomUUID()] }] }).expect(400);
       expect(bad.body.fields[0].field).toBe('groups.0.memberIds');
+      const both = [{ kind: 'together', memberIds: sisters.map((s) => s.memberId) }, { kind: 'apart', memberIds: sisters.map((s) => s.memberId) }];
+      const conflict = await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { groups: both }).expect(400);
+      expect([conflict.body.code, conflict.body.fields[0].field]).toEqual(['MATCHING.GROUP_CONFLICT', 'groups.1.memberIds']);
       const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
       expect(run.placed).toBe(2);
       expect(new Set(run.proposals.map((p: { familyId: string }) => p.familyId)).size).toBe(1);

@@ -179,7 +179,7 @@ export const PLACEMENT_PATHS: Record<string, Record<string, unknown>> = {
     get: { tags, security, summary: `A delegation's matching settings (defaults until set) ${reads}`, parameters: [delegationId],
       responses: { 200: json(ref('MatchingSettings'), 'the settings'), 401: e401, 403: e403, 404: e404delegation } },
     put: { tags, security, summary: `Set the venue, distance limit, minors' gender rule, offer deadline and groups ${writes}`, parameters: [delegationId], requestBody: body('UpdateMatchingSettings'),
-      responses: { 200: json(ref('MatchingSettings'), 'the settings now'), 400: json(problem, 'invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP)'), 401: e401, 403: e403, 404: e404delegation } },
+      responses: { 200: json(ref('MatchingSettings'), 'the settings now'), 400: json(problem, 'invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT)'), 401: e401, 403: e403, 404: e404delegation } },
   },
   [`${D}/guests`]: {
     get: { tags, security, summary: `The delegation's homestay guests with their current offer or placement and latest proposal ${reads}`, parameters: [delegationId],

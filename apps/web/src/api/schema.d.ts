@@ -3218,7 +3218,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP) */
+                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT) */
                 400: {
                     headers: {
                         [name: string]: unknown;

@@ -55,6 +55,12 @@ export class MatchingService {
           }
           seen.set(g.kind, kindSeen);
         });
+        // two guests kept together and kept apart at once: no placement could honour both, so neither is accepted
+        groups.forEach((g, i) => {
+          if (g.kind !== 'apart') return;
+          const clash = groups.findIndex((o) => o.kind === 'together' && o.memberIds.filter((m) => g.memberIds.includes(m)).length >= 2);
+          if (clash >= 0) throw new DomainRuleError('MATCHING.GROUP_CONFLICT', `groups[${i}]: two of its members are kept together by groups[${clash}] and cannot also be kept apart`, `groups.${i}.memberIds`);
+        });
       }
       const next: MatchingSettings = {
         venueName: dto.venueName !== undefined ? dto.venueName : current.venueName,
