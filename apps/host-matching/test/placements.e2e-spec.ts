@@ -458,6 +458,11 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       const unplaced = (await eventsOf(d)).filter((e) => e.type === 'guest.unplaced');
       expect(unplaced.map((e) => (e.payload as { memberId: string }).memberId).sort()).toEqual(sisters.map((x) => x.memberId).sort());
       for (const e of unplaced) expect(e.payload).toMatchObject({ rule: 'GROUP_TOGETHER', reason: expect.not.stringMatching(/peanut|allerg/i) });
+      // by hand: one sister alone is no group rule broken yet; the other sent to another family splits the group
+      await as(t.coordinator).post(`/delegations/${d}/assignments`, { memberId: sisters[0].memberId, familyId: fid.amber }).expect(201);
+      const split = (await as(t.coordinator).post(`/delegations/${d}/assignments`, { memberId: sisters[1].memberId, familyId: fid.cedar }).expect(409)).body;
+      expect(split.code).toBe('ASSIGNMENT.BREAKS_RULES');
+      expect(split.details.brokenRules.map((r: { rule: string }) => r.rule)).toEqual(['AVAILABILITY', 'GROUP_TOGETHER']);
     });
 
     it('a family that accepted one sister and declines the other has declined the group: both move together', async () => {

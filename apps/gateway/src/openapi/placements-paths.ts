@@ -14,7 +14,8 @@ const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
 const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'PETS_VS_ALLERGY', 'DISTANCE'];
 const OFFER_STATUSES = ['offered', 'accepted', 'confirmed', 'declined', 'expired', 'withdrawn', 'released'];
-const brokenRules = { type: 'array', items: { type: 'object', properties: { rule: { type: 'string', enum: HARD_RULES }, message: { type: 'string' } } } };
+// a manual assignment may also break a group (GROUP_TOGETHER: splits a together group, GROUP_APART: shares a family)
+const brokenRules = { type: 'array', items: { type: 'object', properties: { rule: { type: 'string', enum: [...HARD_RULES, 'GROUP_TOGETHER', 'GROUP_APART'] }, message: { type: 'string' } } } };
 const breakdown = { type: 'object', additionalProperties: { type: 'number' }, nullable: true, description: 'the soft score per criterion (languages, distance, diet, ...)' };
 const explanation = {
   type: 'object', nullable: true,

@@ -7440,7 +7440,7 @@ export interface components {
                     origin?: "matching" | "rematch" | "manual";
                     brokenRules?: {
                         /** @enum {string} */
-                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                         message?: string;
                     }[];
                 } | null;
@@ -7646,7 +7646,7 @@ export interface components {
             offerId?: string;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overridden?: boolean;
@@ -7734,7 +7734,7 @@ export interface components {
             } | null;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overrideNote?: string | null;

@@ -24,6 +24,26 @@ const CLOSED = ['cancelled', 'completed'];
  * Matching for a delegation: its settings, coordinator-run matching (proposals with explanations), releasing proposals
  * as offers, "why not family X", and manual assignment with every broken rule reported and recorded.
  */
+/**
+ * The group rules a manual assignment of `memberId` to `familyId` breaks, given the other active offers: a together
+ * group member offered another family (the group would be split), an apart group member offered this one. Like a
+ * hard rule that may be overridden, the coordinator is told and must acknowledge it.
+ */
+function groupRulesBroken(groups: MatchingSettings['groups'], memberId: string, familyId: string, others: { member_id: string; family_id: string }[]): { rule: string; message: string }[] {
+  const out: { rule: string; message: string }[] = [];
+  for (const g of groups) {
+    if (!g.memberIds.includes(memberId)) continue;
+    const mates = others.filter((o) => o.member_id !== memberId && g.memberIds.includes(o.member_id));
+    if (g.kind === 'together' && mates.some((o) => o.family_id !== familyId)) {
+      out.push({ rule: 'GROUP_TOGETHER', message: 'splits a together group: another member of the group has an offer or a placement with a different family' });
+    }
+    if (g.kind === 'apart' && mates.some((o) => o.family_id === familyId)) {
+      out.push({ rule: 'GROUP_APART', message: 'breaks an apart group: another member of the group has an offer or a placement with this family' });
+    }
+  }
+  return out;
+}
+
 /** the rule code of a guest.unplaced event when no hard rule decided it */
 const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
 
@@ -276,8 +296,11 @@ export class MatchingService {
       const [familyRecord] = await this.familiesWithFreshVetting(tx, user.organisationId, d, now, [dto.familyId]);
       if (!familyRecord) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${dto.familyId} is not a family of this organisation`, 'familyId');
       const family = toCandidateFamily(familyRecord, d, heldHere.get(familyRecord.id) ?? 0);
-      const broken = allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings));
-      const refused = broken.filter((b) => NON_OVERRIDABLE.includes(b.rule));
+      const broken: { rule: string; message: string }[] = [
+        ...allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings)),
+        ...groupRulesBroken(settings.groups, dto.memberId, dto.familyId, offers.filter((o) => o !== own)),
+      ];
+      const refused = broken.filter((b) => (NON_OVERRIDABLE as readonly string[]).includes(b.rule));
       if (refused.length) {
         throw new DomainRuleError('ASSIGNMENT.NOT_OVERRIDABLE', `this assignment breaks rules no override may break: ${refused.map((r) => r.message).join('; ')}`, undefined, { brokenRules: broken });
       }
