@@ -53,7 +53,9 @@ export function explainGroupUnplaced(set: CandidateSet, guest: number, familyOf:
     if (blocked > 0) {
       return {
         kind: 'kept-apart', decidingRule: null, remainingBefore: own.candidates.length, ...base,
-        message: `kept apart from the other guests of their group: ${blocked} of the ${own.candidates.length} families that meet the hard rules ${blocked === 1 ? 'hosts' : 'host'} one of them, and the others are full with other guests`,
+        message: blocked === own.candidates.length
+          ? `kept apart from the other guests of their group: ${blocked === 1 ? 'the only family' : `all ${blocked} families`} that meet the hard rules ${blocked === 1 ? 'hosts' : 'host'} one of them`
+          : `kept apart from the other guests of their group: ${blocked} of the ${own.candidates.length} families that meet the hard rules ${blocked === 1 ? 'hosts' : 'host'} one of them, and the others are full with other guests`,
       };
     }
   }
