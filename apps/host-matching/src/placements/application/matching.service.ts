@@ -10,7 +10,7 @@ import { solveInWorker } from '../../matching/domain/matching-worker';
 import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
 import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
 import { solveWithGroups } from '../../matching/domain/groups/group-solver';
-import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupsInProblem, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
+import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupRulesBroken, groupsInProblem, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { activeOffers, loadDelegation, loadFamilies, loadGuests, loadSettings, lockDelegation } from '../infrastructure/placement-rows';
 import { AssignDto, MatchingSettingsDto, ReleaseOffersDto } from '../http/placements.dto';
 import { PlacementEngine } from './placement-engine';
@@ -20,33 +20,13 @@ export const NON_OVERRIDABLE: readonly HardRuleCode[] = ['CAPACITY', 'MINOR_NOT_
 
 const CLOSED = ['cancelled', 'completed'];
 
+/** the rule code of a guest.unplaced event when no hard rule decided it */
+const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
+
 /**
  * Matching for a delegation: its settings, coordinator-run matching (proposals with explanations), releasing proposals
  * as offers, "why not family X", and manual assignment with every broken rule reported and recorded.
  */
-/**
- * The group rules a manual assignment of `memberId` to `familyId` breaks, given the other active offers: a together
- * group member offered another family (the group would be split), an apart group member offered this one. Like a
- * hard rule that may be overridden, the coordinator is told and must acknowledge it.
- */
-function groupRulesBroken(groups: MatchingSettings['groups'], memberId: string, familyId: string, others: { member_id: string; family_id: string }[]): { rule: string; message: string }[] {
-  const out: { rule: string; message: string }[] = [];
-  for (const g of groups) {
-    if (!g.memberIds.includes(memberId)) continue;
-    const mates = others.filter((o) => o.member_id !== memberId && g.memberIds.includes(o.member_id));
-    if (g.kind === 'together' && mates.some((o) => o.family_id !== familyId)) {
-      out.push({ rule: 'GROUP_TOGETHER', message: 'splits a together group: another member of the group has an offer or a placement with a different family' });
-    }
-    if (g.kind === 'apart' && mates.some((o) => o.family_id === familyId)) {
-      out.push({ rule: 'GROUP_APART', message: 'breaks an apart group: another member of the group has an offer or a placement with this family' });
-    }
-  }
-  return out;
-}
-
-/** the rule code of a guest.unplaced event when no hard rule decided it */
-const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
-
 @Injectable()
 export class MatchingService {
   constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly vetting: VettingService, private readonly engine: PlacementEngine) {}

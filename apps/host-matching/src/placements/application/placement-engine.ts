@@ -51,13 +51,13 @@ export interface RematchOutcome {
   offersMade: string[];
 }
 
+/** the rule code of a guest.unplaced event when a group decided it */
+const UNPLACED_RULE: Record<string, string> = { 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART' };
+
 /**
  * The state changes of placements inside the caller's transaction, each with its events through the outbox:
  * offers made and ended, placements confirmed, and the automatic re-match. Callers hold the delegation's lock.
  */
-/** the rule code of a guest.unplaced event when a group decided it */
-const UNPLACED_RULE: Record<string, string> = { 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART' };
-
 @Injectable()
 export class PlacementEngine {
   constructor(private readonly outbox: OutboxWriter) {}

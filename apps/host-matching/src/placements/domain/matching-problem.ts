@@ -135,3 +135,23 @@ export function groupsInProblem(guestIds: readonly string[], groups: MatchingSet
     })
     .filter((g) => g.guests.length >= 1 && g.guests.length + g.outside.length >= 2);
 }
+
+/**
+ * The group rules a manual assignment of `memberId` to `familyId` breaks, given the other active offers: a together
+ * group member offered another family (the group would be split), an apart group member offered this one. Like a
+ * hard rule that may be overridden, the coordinator is told and must acknowledge it.
+ */
+export function groupRulesBroken(groups: MatchingSettings['groups'], memberId: string, familyId: string, others: { member_id: string; family_id: string }[]): { rule: string; message: string }[] {
+  const out: { rule: string; message: string }[] = [];
+  for (const g of groups) {
+    if (!g.memberIds.includes(memberId)) continue;
+    const mates = others.filter((o) => o.member_id !== memberId && g.memberIds.includes(o.member_id));
+    if (g.kind === 'together' && mates.some((o) => o.family_id !== familyId)) {
+      out.push({ rule: 'GROUP_TOGETHER', message: 'splits a together group: another member of the group has an offer or a placement with a different family' });
+    }
+    if (g.kind === 'apart' && mates.some((o) => o.family_id === familyId)) {
+      out.push({ rule: 'GROUP_APART', message: 'breaks an apart group: another member of the group has an offer or a placement with this family' });
+    }
+  }
+  return out;
+}

@@ -10,9 +10,10 @@ import { GroupConstraint, validateGroups } from './constraints';
  * branch-and-bound that proves optimality when it finishes.
  *
  * Every solve is exact on a RESTRICTED copy of the instance:
- *   - a together group "fixed" to family f keeps only its members' pairs with f (a member may still end
- *     unplaced, e.g. when f has fewer beds than the group: the group stays together, never split);
- *     "fixed to none" removes all its pairs;
+ *   - a together group "fixed" to family f keeps only its members' pairs with f and must be placed there whole:
+ *     its members lose the unplaced option in the flow (`mustPlace`), so the restricted optimum is exact for
+ *     "the whole group at f"; a fix that cannot hold (a member without a pair with f, or f without beds for every
+ *     group fixed to it) leaves the whole group unplaced instead; "fixed to none" removes all its pairs;
  *   - an apart decision forbids some pairs (member, f).
  * Any restricted optimum that breaks no group is feasible; the unrestricted optimum (no groups) is an upper bound.
  * A solve is either cold (`solveMatching`, top-K, certified) or a warm start of the transportation solver from a
@@ -23,9 +24,9 @@ import { GroupConstraint, validateGroups } from './constraints';
  * 2. Price-and-fix (lazy constraints): take the groups the solution breaks; price each option with the
  *    solution's potentials (reduced cost rc(g,f) = c(g,f) + p(g) - p(f) = first-order loss of moving g to f,
  *    BIG included, so "placed first" is priced too):
- *      - together group T: the family f minimising sum over members of min(rc(g,f), rc(g,UNPLACED)), only the
- *        cheapest beds(f) members counted as placed (or "none"); families already taken by other groups fixed in
- *        the same round count only their remaining beds;
+ *      - together group T (broken: split over families, or partly placed): the family f minimising the sum over
+ *        all members of rc(g,f), among the families every member may go to with beds for all of them, or "none"
+ *        (the sum of rc(g,UNPLACED)); beds held by other groups fixed to f do not count;
  *      - apart group broken at family f: the member whose cheapest move elsewhere costs most keeps f; f is
  *        forbidden to the other members.
  *    Fix them all, re-solve, repeat until nothing is broken (each round fixes at least one new decision: finite).
@@ -37,8 +38,9 @@ import { GroupConstraint, validateGroups } from './constraints';
  *    Steps 2-3 run on a reduced instance (each guest's `reduceTo` best pairs, all pairs of group members) when
  *    that is much smaller; its decisions are then re-solved (warm) on all pairs and repaired there.
  * 4. Bounded branch-and-bound (`maxNodes`, `timeLimitMs`): depth first, node = restrictions, bound = the restricted exact
- *    optimum (a relaxation of the remaining groups); branch on a broken together group (one child per family of
- *    its members, cheapest first) or a broken apart group at f (one child per member allowed to keep f). Prunes
+ *    optimum (a relaxation of the remaining groups); branch on a broken together group (one child per family that
+ *    can take it whole, and one with the group unplaced, cheapest first) or a broken apart group at f (one child
+ *    per member allowed to keep f). Prunes
  *    against the heuristic's incumbent. When the tree is exhausted the result is `exact` (proved optimal).
  */
 export interface GroupSolveOptions {
