@@ -374,6 +374,9 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((s) => s.memberId) }] }).expect(200);
       const bad = await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { groups: [{ kind: 'together', memberIds: [sisters[0].memberId, randomUUID()] }] }).expect(400);
       expect(bad.body.fields[0].field).toBe('groups.0.memberIds');
+      const both = [{ kind: 'together', memberIds: sisters.map((s) => s.memberId) }, { kind: 'apart', memberIds: sisters.map((s) => s.memberId) }];
+      const conflict = await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { groups: both }).expect(400);
+      expect([conflict.body.code, conflict.body.fields[0].field]).toEqual(['MATCHING.GROUP_CONFLICT', 'groups.1.memberIds']);
       const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
       expect(run.placed).toBe(2);
       expect(new Set(run.proposals.map((p: { familyId: string }) => p.familyId)).size).toBe(1);
@@ -435,6 +438,76 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       expect(made.organisationId).toBe(orgB);
       await kafka.produce(withPrefix(prefix, Topics.delegationEvents), [envelope('delegation.unshared', d, { delegationId: d, partnerOrganisationId: orgB, unsharedByUserId: coordinatorId })]);
       await eventually(async () => { await as(t.otherCoordinator).get(`/delegations/${d}/guests`).expect(404); }, { timeoutMs: 30000, intervalMs: 200 });
+    });
+  });
+
+  describe('together groups are placed whole or not at all, in the run and in the re-match', () => {
+    const hostOf = { amber: randomUUID(), cedar: randomUUID(), dune: randomUUID() };
+    const tok = {} as Record<keyof typeof hostOf, string>;
+    const fid = {} as Record<keyof typeof hostOf, string>;
+
+    beforeAll(async () => {
+      for (const k of Object.keys(hostOf) as (keyof typeof hostOf)[]) tok[k] = await tokenFor({ organisationId: orgA, roles: ['host'], userId: hostOf[k] });
+      // available only for these visits (the families above are not): Amber has one bed; Cedar (speaks Chinese,
+      // nearest) and Dune (a little farther) have two each
+      const amber = await registerFamily('Amber', hostOf.amber, { beds: 1, availability: [{ from: '2027-10-25', to: '2027-11-07' }] });
+      const cedar = await registerFamily('Cedar', hostOf.cedar, { languages: ['en', 'zh'], availability: [{ from: '2027-11-15', to: '2027-12-01' }] });
+      const dune = await registerFamily('Dune', hostOf.dune, { latitude: 47.30, longitude: -122.50, availability: [{ from: '2027-11-15', to: '2027-12-01' }] });
+      for (const f of [amber, cedar, dune]) await vet(f);
+      Object.assign(fid, { amber: amber.id, cedar: cedar.id, dune: dune.id });
+    });
+
+    it('two siblings and only one bed: neither is placed, both say why in words that name no health data', async () => {
+      const sisters = [guest('Ada', '2012-03-03', 'female', { consent: true, allergies: ['peanuts'] }), guest('Bo', '2013-04-04', 'female', { consent: true })];
+      const d = await publishDelegation('Sisters, one bed', sisters, { startDate: '2027-11-01', endDate: '2027-11-05' });
+      await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((x) => x.memberId) }] }).expect(200);
+      const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
+      expect(run).toMatchObject({ guests: 2, placed: 0, unplaced: 2 });
+      for (const u of run.unplacedGuests) {
+        expect(u.explanation).toMatchObject({ kind: 'kept-together', decidingRule: null });
+        expect(u.explanation.message).toMatch(/kept together with the other guest of their group .*no family meets the hard rules for all 2 of them with 2 free beds/);
+        expect(u.explanation.message).not.toMatch(/peanut|allerg/i);
+      }
+      const unplaced = (await eventsOf(d)).filter((e) => e.type === 'guest.unplaced');
+      expect(unplaced.map((e) => (e.payload as { memberId: string }).memberId).sort()).toEqual(sisters.map((x) => x.memberId).sort());
+      for (const e of unplaced) expect(e.payload).toMatchObject({ rule: 'GROUP_TOGETHER', reason: expect.not.stringMatching(/peanut|allerg/i) });
+      // by hand: one sister alone is no group rule broken yet; the other sent to another family splits the group
+      await as(t.coordinator).post(`/delegations/${d}/assignments`, { memberId: sisters[0].memberId, familyId: fid.amber }).expect(201);
+      const split = (await as(t.coordinator).post(`/delegations/${d}/assignments`, { memberId: sisters[1].memberId, familyId: fid.cedar }).expect(409)).body;
+      expect(split.code).toBe('ASSIGNMENT.BREAKS_RULES');
+      expect(split.details.brokenRules.map((r: { rule: string }) => r.rule)).toEqual(['AVAILABILITY', 'GROUP_TOGETHER']);
+    });
+
+    it('a family that accepted one sister and declines the other has declined the group: both move together', async () => {
+      const sisters = [guest('Cai', '2012-05-05', 'female', { consent: true }), guest('Dai', '2013-06-06', 'female', { consent: true })];
+      const [cai, dai] = sisters;
+      const d = await publishDelegation('Sisters, re-matched', sisters, { startDate: '2027-11-20', endDate: '2027-11-25' });
+      await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA, groups: [{ kind: 'together', memberIds: sisters.map((x) => x.memberId) }] }).expect(200);
+      const run = (await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201)).body;
+      expect(run.proposals.map((p: { familyId: string }) => p.familyId)).toEqual([fid.cedar, fid.cedar]);
+      await as(t.coordinator).post(`/delegations/${d}/offers`, {}).expect(201);
+      const caiOffer = (await offerOf(d, cai.memberId))!;
+      const daiOffer = (await offerOf(d, dai.memberId))!;
+      expect((await as(tok.cedar).post(`/offers/${caiOffer.id}/accept`).expect(200)).body.status).toBe('confirmed');
+      const res = (await as(tok.cedar).post(`/offers/${daiOffer.id}/decline`, { reason: 'only room for one girl' }).expect(200)).body;
+      expect(res).toMatchObject({ status: 'declined', rematch: { placed: 2, unplaced: 0 } });
+      // the whole group moved to Dune; Cai's confirmed placement with Cedar was released with the group
+      expect(await offerOf(d, cai.memberId)).toMatchObject({ familyId: fid.dune, status: 'offered', origin: 'rematch' });
+      expect(await offerOf(d, dai.memberId)).toMatchObject({ familyId: fid.dune, status: 'offered', origin: 'rematch' });
+      const [{ status }] = await db.query<{ status: string }>(`SELECT status FROM offer WHERE id = $1`, [caiOffer.id]);
+      expect(status).toBe('withdrawn');
+      const events = await eventsOf(d);
+      expect(events.find((e) => e.type === 'placement.released')?.payload).toMatchObject({ offerId: caiOffer.id, familyId: fid.cedar, reason: 'moved-with-group' });
+      expect(events.find((e) => e.type === 'offer.withdrawn')?.payload).toMatchObject({ offerId: caiOffer.id, kind: 'moved-by-rematch' });
+      // Dune cannot keep the group either: both are unplaced, with the group's reason
+      const caiNext = (await offerOf(d, cai.memberId))!;
+      const again = (await as(tok.dune).post(`/offers/${caiNext.id}/decline`, { reason: 'away that week' }).expect(200)).body;
+      expect(again.rematch).toMatchObject({ placed: 0, unplaced: 2 });
+      expect(await offerOf(d, cai.memberId)).toBeNull();
+      expect(await offerOf(d, dai.memberId)).toBeNull();
+      const last = (await eventsOf(d)).filter((e) => e.type === 'guest.unplaced').slice(-2);
+      expect(last.map((e) => (e.payload as { memberId: string }).memberId).sort()).toEqual(sisters.map((x) => x.memberId).sort());
+      for (const e of last) expect(e.payload).toMatchObject({ rule: 'GROUP_TOGETHER', reason: expect.stringMatching(/kept together with the other guest of their group .*all 2 families that could take all 2 of them have declined one of them/) });
     });
   });
 

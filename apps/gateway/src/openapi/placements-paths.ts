@@ -14,12 +14,13 @@ const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
 const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'PETS_VS_ALLERGY', 'DISTANCE'];
 const OFFER_STATUSES = ['offered', 'accepted', 'confirmed', 'declined', 'expired', 'withdrawn', 'released'];
-const brokenRules = { type: 'array', items: { type: 'object', properties: { rule: { type: 'string', enum: HARD_RULES }, message: { type: 'string' } } } };
+// a manual assignment may also break a group (GROUP_TOGETHER: splits a together group, GROUP_APART: shares a family)
+const brokenRules = { type: 'array', items: { type: 'object', properties: { rule: { type: 'string', enum: [...HARD_RULES, 'GROUP_TOGETHER', 'GROUP_APART'] }, message: { type: 'string' } } } };
 const breakdown = { type: 'object', additionalProperties: { type: 'number' }, nullable: true, description: 'the soft score per criterion (languages, distance, diet, ...)' };
 const explanation = {
   type: 'object', nullable: true,
-  description: 'why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet',
-  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'profile-missing'] }, decidingRule: { type: 'string', enum: HARD_RULES, nullable: true }, message: { type: 'string' } },
+  description: 'why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet',
+  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'kept-together', 'kept-apart', 'profile-missing'] }, decidingRule: { type: 'string', enum: HARD_RULES, nullable: true }, message: { type: 'string' } },
   additionalProperties: true,
 };
 
@@ -179,7 +180,7 @@ export const PLACEMENT_PATHS: Record<string, Record<string, unknown>> = {
     get: { tags, security, summary: `A delegation's matching settings (defaults until set) ${reads}`, parameters: [delegationId],
       responses: { 200: json(ref('MatchingSettings'), 'the settings'), 401: e401, 403: e403, 404: e404delegation } },
     put: { tags, security, summary: `Set the venue, distance limit, minors' gender rule, offer deadline and groups ${writes}`, parameters: [delegationId], requestBody: body('UpdateMatchingSettings'),
-      responses: { 200: json(ref('MatchingSettings'), 'the settings now'), 400: json(problem, 'invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP)'), 401: e401, 403: e403, 404: e404delegation } },
+      responses: { 200: json(ref('MatchingSettings'), 'the settings now'), 400: json(problem, 'invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT)'), 401: e401, 403: e403, 404: e404delegation } },
   },
   [`${D}/guests`]: {
     get: { tags, security, summary: `The delegation's homestay guests with their current offer or placement and latest proposal ${reads}`, parameters: [delegationId],

@@ -3218,7 +3218,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP) */
+                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7440,7 +7440,7 @@ export interface components {
                     origin?: "matching" | "rematch" | "manual";
                     brokenRules?: {
                         /** @enum {string} */
-                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                         message?: string;
                     }[];
                 } | null;
@@ -7448,10 +7448,10 @@ export interface components {
                     /** Format: uuid */
                     familyId?: string | null;
                     status?: string;
-                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                     explanation?: ({
                         /** @enum {string} */
-                        kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                        kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                         /** @enum {string|null} */
                         decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                         message?: string;
@@ -7539,10 +7539,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;
@@ -7577,10 +7577,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;
@@ -7646,7 +7646,7 @@ export interface components {
             offerId?: string;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overridden?: boolean;
@@ -7734,7 +7734,7 @@ export interface components {
             } | null;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overrideNote?: string | null;

@@ -86,7 +86,8 @@ export class PlacementConfirmedV1 extends OfferOutcomeBase {
   @IsISO8601({ strict: true }) stayTo!: string;
 }
 
-export const RELEASE_REASONS = ['delegation-cancelled', 'member-removed', 'host-withdrew', 'lodging-changed'] as const;
+// `moved-with-group`: an accepted member of a together group moved by the re-match with the rest of the group
+export const RELEASE_REASONS = ['delegation-cancelled', 'member-removed', 'host-withdrew', 'lodging-changed', 'moved-with-group'] as const;
 
 /** `placement.released` v1 — an accepted or confirmed placement no longer holds. */
 export class PlacementReleasedV1 extends OfferOutcomeBase {

@@ -10,6 +10,8 @@ export interface MatchingInstance {
   pairStart: Int32Array;
   pairFamily: Int32Array;
   pairScore: Float64Array | Int32Array;
+  /** 1 for a guest that must be placed (no "unplaced" option): a member of a group fixed whole to a family */
+  mustPlace?: Uint8Array;
 }
 
 export interface PairInput {

@@ -107,6 +107,7 @@ export function solveMatching(inst: MatchingInstance, opts: MatchOptions = {}): 
       family,
       cost,
       unplacedCost: scale.big + scale.maxScore,
+      mustPlace: inst.mustPlace,
     }, warm);
     scanned += out.scanned;
     const familyOf = new Int32Array(G);
@@ -220,6 +221,7 @@ export function verifyOptimality(inst: MatchingInstance, result: Pick<MatchingRe
   const { guestCount: G, familyCount: F, capacity, pairStart, pairFamily, pairScore } = inst;
   const { big, maxScore } = objectiveScale(inst);
   const { familyOf, pairOf, potGuest: pg, potFamily: pf, potUnplaced: pu } = result;
+  const mustPlace = inst.mustPlace;
   const C = big + maxScore;
   const out: Violation[] = [];
   const load = new Int32Array(F);
@@ -229,6 +231,7 @@ export function verifyOptimality(inst: MatchingInstance, result: Pick<MatchingRe
     const used = pairOf[g];
     if (f < 0) {
       anyUnplaced = true;
+      if (mustPlace?.[g]) out.push({ kind: 'assignment', guest: g, message: `guest ${g} must be placed but is unplaced` });
       if (used !== -1) out.push({ kind: 'assignment', guest: g, message: `guest ${g} unplaced but has pair ${used}` });
       if (C + pg[g] - pu > 0) out.push({ kind: 'unplaced-arc', guest: g, reducedCost: -(C + pg[g] - pu), message: `guest ${g}: unplaced arc reverse reduced cost < 0` });
     } else {
@@ -239,7 +242,8 @@ export function verifyOptimality(inst: MatchingInstance, result: Pick<MatchingRe
       load[f]++;
       const rcUsed = maxScore - pairScore[used] + pg[g] - pf[f];
       if (rcUsed > 0) out.push({ kind: 'assignment', guest: g, family: f, pair: used, reducedCost: -rcUsed, message: `guest ${g}: reverse arc of its pair has reduced cost ${-rcUsed}` });
-      const rcUnplaced = C + pg[g] - pu;
+      // a guest that must be placed has no arc to UNPLACED: nothing to check there
+      const rcUnplaced = mustPlace?.[g] ? 0 : C + pg[g] - pu;
       if (rcUnplaced < 0) out.push({ kind: 'unplaced-arc', guest: g, reducedCost: rcUnplaced, message: `guest ${g}: unplaced arc reduced cost ${rcUnplaced}` });
     }
     const pgg = pg[g];

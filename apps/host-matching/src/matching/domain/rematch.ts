@@ -1,5 +1,7 @@
+import { GroupConstraint, validateGroups } from './groups/constraints';
+import { solveWithGroups } from './groups/group-solver';
 import { MatchingInstance } from './instance';
-import { MatchingResult, solveMatching } from './matcher';
+import { solveMatching } from './matcher';
 
 /**
  * Incremental re-match after a decline (or expiry, or withdrawn acceptance).
@@ -17,7 +19,14 @@ import { MatchingResult, solveMatching } from './matcher';
  *     score' = score * (n + 1) + [pair is current], n = guests re-matched: the bonus total (<= n) never outweighs a
  *     single point of score.
  *   `objectiveScale` rejects the instance if these scaled scores leave the safe-integer range.
- * The result is a certified optimum of the reduced problem under that order.
+ * Without groups the result is a certified optimum of the reduced problem under that order.
+ *
+ * Groups (`together` / `apart`, as in constraints.ts) hold in the re-match as in the first run, solved by
+ * `solveWithGroups` on the reduced problem (the keep-in-place bonus inside the scores): a together group moves as a
+ * whole or is unplaced as a whole. A frozen member anchors its group: the free members of its together group may
+ * only join it in its family (all of them, or none), and the free members of its apart group may not go there.
+ * Keeping a together group whole with a frozen member is therefore the caller's part: to move such a group, it
+ * does not freeze its members (see PlacementEngine.rematch).
  */
 export interface RematchInput {
   /** current family of every guest of `inst`, -1 when unplaced */
@@ -27,6 +36,8 @@ export interface RematchInput {
   forbidden: readonly { guest: number; family: number }[];
   mode?: 'stability-first' | 'score-first';
   topK?: number;
+  /** together / apart groups over the guests of `inst` */
+  groups?: readonly GroupConstraint[];
 }
 
 export interface RematchResult {
@@ -37,13 +48,17 @@ export interface RematchResult {
   /** guests, other than those of the forbidden pairs, that had a family and got another (or none) */
   moved: number;
   movedGuests: number[];
-  /** the certified solution of the reduced problem */
-  reduced: MatchingResult;
+  /** the solution of the reduced problem (the free guests, in order) */
+  reduced: { familyOf: Int32Array; pairOf: Int32Array; placed: number; totalScore: number };
+  /** true when proved optimal (always without groups: the certified flow) */
+  exact: boolean;
 }
 
 export function rematch(inst: MatchingInstance, input: RematchInput): RematchResult {
   const { guestCount: G, familyCount: F, pairStart, pairFamily, pairScore } = inst;
   const { current, frozen } = input;
+  const groups = input.groups ?? [];
+  validateGroups(inst, groups);
   const mode = input.mode ?? 'stability-first';
   const capacity = Int32Array.from(inst.capacity);
   const isFrozen = new Uint8Array(G);
@@ -54,9 +69,26 @@ export function rematch(inst: MatchingInstance, input: RematchInput): RematchRes
     }
   }
   const forbiddenOf = new Map<number, Set<number>>();
-  for (const p of input.forbidden) {
-    if (!forbiddenOf.has(p.guest)) forbiddenOf.set(p.guest, new Set());
-    forbiddenOf.get(p.guest)?.add(p.family);
+  const forbid = (guest: number, family: number) => {
+    if (!forbiddenOf.has(guest)) forbiddenOf.set(guest, new Set());
+    forbiddenOf.get(guest)?.add(family);
+  };
+  for (const p of input.forbidden) forbid(p.guest, p.family);
+  // frozen members anchor their groups: together -> only their family (-2: frozen in two families, none),
+  // apart -> not their families
+  const anchorOf = new Map<number, number>();
+  const rejected = new Set<number>(); // guests anchored to nothing: stay unplaced
+  for (const grp of groups) {
+    const held = grp.guests.filter((g) => isFrozen[g]).map((g) => current[g]);
+    if (!held.length) continue;
+    const loose = grp.guests.filter((g) => !isFrozen[g]);
+    if (grp.kind === 'together') {
+      const anchor = new Set(held).size === 1 ? held[0] : -2;
+      for (const g of loose) {
+        if (anchor < 0) rejected.add(g);
+        else anchorOf.set(g, anchor);
+      }
+    } else for (const g of loose) for (const f of held) forbid(g, f);
   }
 
   const freeGuests = new Int32Array(G);
@@ -82,10 +114,11 @@ export function rematch(inst: MatchingInstance, input: RematchInput): RematchRes
     const g = freeGuests[i];
     const cur = current[g];
     const banned = forbiddenOf.get(g);
+    const anchor = anchorOf.get(g);
     start[i] = m;
     for (let k = pairStart[g]; k < pairStart[g + 1]; k++) {
       const f = pairFamily[k];
-      if (banned !== undefined && banned.has(f)) continue;
+      if ((banned !== undefined && banned.has(f)) || rejected.has(g) || (anchor !== undefined && f !== anchor)) continue;
       const isCurrent = cur === f ? 1 : 0;
       fam[m] = f;
       score[m] = mode === 'stability-first' ? pairScore[k] + keep * isCurrent : pairScore[k] * (n + 1) + isCurrent;
@@ -101,7 +134,16 @@ export function rematch(inst: MatchingInstance, input: RematchInput): RematchRes
     pairFamily: fam.subarray(0, m),
     pairScore: score.subarray(0, m),
   };
-  const reduced = solveMatching(reducedInst, { topK: input.topK });
+  // the groups over the free guests (reduced indices); a group left with one free member constrains nothing more
+  const indexOf = new Int32Array(G).fill(-1);
+  for (let i = 0; i < n; i++) indexOf[freeGuests[i]] = i;
+  const reducedGroups: GroupConstraint[] = [];
+  for (const grp of groups) {
+    const members = grp.guests.filter((g) => !isFrozen[g]).map((g) => indexOf[g]);
+    if (members.length >= 2) reducedGroups.push({ kind: grp.kind, guests: members });
+  }
+  const solved = reducedGroups.length ? solveWithGroups(reducedInst, reducedGroups, { topK: input.topK }) : undefined;
+  const reduced = solved ?? solveMatching(reducedInst, { topK: input.topK });
 
   const familyOf = new Int32Array(G).fill(-1);
   let placed = 0;
@@ -125,5 +167,5 @@ export function rematch(inst: MatchingInstance, input: RematchInput): RematchRes
     }
     if (!forbiddenOf.has(g) && current[g] >= 0 && familyOf[g] !== current[g]) movedGuests.push(g);
   }
-  return { familyOf, placed, totalScore, moved: movedGuests.length, movedGuests, reduced };
+  return { familyOf, placed, totalScore, moved: movedGuests.length, movedGuests, reduced, exact: solved ? solved.exact : true };
 }

@@ -37,6 +37,8 @@ export interface SspInput {
   cost: Float64Array;
   /** cost of the arc guest -> UNPLACED (>= every arc cost; BIG + maxScore) */
   unplacedCost: number;
+  /** guests without the arc to UNPLACED (a group placed whole): the caller keeps their families' beds enough for them */
+  mustPlace?: Uint8Array;
 }
 
 /**
@@ -69,6 +71,7 @@ export interface SspOutput {
 
 export function solveTransportation(input: SspInput, warm?: SspWarmStart): SspOutput {
   const { guestCount: G, familyCount: F, capacity, start, family, cost, unplacedCost } = input;
+  const mustPlace = input.mustPlace ?? new Uint8Array(G);
   const UNPLACED = G + F;
   const SINK = G + F + 1;
   const N = G + F + 2;
@@ -144,7 +147,7 @@ export function solveTransportation(input: SspInput, warm?: SspWarmStart): SspOu
             heap.push(nd, v);
           }
         }
-        if (done[UNPLACED] !== iter) relax(UNPLACED, d + unplacedCost + pu - pot[UNPLACED], u, -1);
+        if (done[UNPLACED] !== iter && !mustPlace[u]) relax(UNPLACED, d + unplacedCost + pu - pot[UNPLACED], u, -1);
       } else if (u === SINK) {
         if (deficitNodes.length === 0) {
           terminal = u;
@@ -202,7 +205,7 @@ export function solveTransportation(input: SspInput, warm?: SspWarmStart): SspOu
         }
       }
     }
-    if (terminal < 0) throw new Error('unreachable: UNPLACED and the sink are always reachable');
+    if (terminal < 0) throw new Error('unreachable: UNPLACED and the sink are always reachable (unless the guests that must be placed need more beds than there are)');
     for (let i = 0; i < nFinal; i++) {
       const v = finalized[i];
       pot[v] -= D - dist[v];
@@ -292,7 +295,7 @@ export function solveTransportation(input: SspInput, warm?: SspWarmStart): SspOu
     }
     for (let f = 0; f <= F; f++) if (deficit[f] > 0) deficitNodes.push(G + f);
     for (const g of warm.reroute) {
-      let p = pot[UNPLACED] - unplacedCost;
+      let p = mustPlace[g] ? -Infinity : pot[UNPLACED] - unplacedCost;
       for (let e = start[g]; e < start[g + 1]; e++) p = Math.max(p, pot[G + family[e]] - cost[e]);
       pot[g] = p;
     }

@@ -7,8 +7,10 @@ import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { VettingService } from '../../families/application/vetting.service';
 import { allViolations, explainAssignment, generateCandidates, guestContext, HardRuleCode, toInstance, whyNot } from '../../matching/domain/candidates';
 import { solveInWorker } from '../../matching/domain/matching-worker';
+import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
+import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
 import { solveWithGroups } from '../../matching/domain/groups/group-solver';
-import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupsOver, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
+import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupRulesBroken, groupsInProblem, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { activeOffers, loadDelegation, loadFamilies, loadGuests, loadSettings, lockDelegation } from '../infrastructure/placement-rows';
 import { AssignDto, MatchingSettingsDto, ReleaseOffersDto } from '../http/placements.dto';
 import { PlacementEngine } from './placement-engine';
@@ -17,6 +19,9 @@ import { PlacementEngine } from './placement-engine';
 export const NON_OVERRIDABLE: readonly HardRuleCode[] = ['CAPACITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR'];
 
 const CLOSED = ['cancelled', 'completed'];
+
+/** the rule code of a guest.unplaced event when no hard rule decided it */
+const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
 
 /**
  * Matching for a delegation: its settings, coordinator-run matching (proposals with explanations), releasing proposals
@@ -50,6 +55,12 @@ export class MatchingService {
           }
           seen.set(g.kind, kindSeen);
         });
+        // two guests kept together and kept apart at once: no placement could honour both, so neither is accepted
+        groups.forEach((g, i) => {
+          if (g.kind !== 'apart') return;
+          const clash = groups.findIndex((o) => o.kind === 'together' && o.memberIds.filter((m) => g.memberIds.includes(m)).length >= 2);
+          if (clash >= 0) throw new DomainRuleError('MATCHING.GROUP_CONFLICT', `groups[${i}]: two of its members are kept together by groups[${clash}] and cannot also be kept apart`, `groups.${i}.memberIds`);
+        });
       }
       const next: MatchingSettings = {
         venueName: dto.venueName !== undefined ? dto.venueName : current.venueName,
@@ -82,7 +93,8 @@ export class MatchingService {
       const started = performance.now();
       const offers = await activeOffers(tx, d.id);
       const withOffer = new Set(offers.map((o) => o.member_id));
-      const open = (await loadGuests(tx, d.id)).filter((g) => !withOffer.has(g.memberId));
+      const homestay = await loadGuests(tx, d.id);
+      const open = homestay.filter((g) => !withOffer.has(g.memberId));
       const guests = open.filter((g) => g.hasProfile);
       const withoutProfile = open.filter((g) => !g.hasProfile);
       const heldHere = new Map<string, number>();
@@ -93,8 +105,16 @@ export class MatchingService {
         families: families.map((f) => toCandidateFamily(f, d, heldHere.get(f.id) ?? 0)),
         settings: engineSettings(settings),
       });
-      const inst = toInstance(set);
-      const groups = groupsOver(guests.map((g) => g.memberId), settings.groups);
+      // a group member with an offer already anchors the others to that family; one without a profile keeps them out
+      const famIndex = new Map(families.map((f, i) => [f.id, i]));
+      const offerFamily = new Map(offers.map((o) => [o.member_id, o.family_id]));
+      const homestayIds = new Set(homestay.map((g) => g.memberId));
+      const grouped = groupsInProblem(guests.map((g) => g.memberId), settings.groups, (m) => {
+        if (!homestayIds.has(m)) return undefined;
+        const f = offerFamily.get(m);
+        return f !== undefined ? (famIndex.get(f) ?? -1) : -1;
+      });
+      const { inst, groups } = anchorGroups(toInstance(set), grouped);
       let familyOf: ArrayLike<number>;
       let optimal: boolean;
       let solver: Record<string, unknown>;
@@ -109,7 +129,7 @@ export class MatchingService {
         optimal = true; // solveMatching certifies its optimum (reduced-cost check over every feasible pair) or throws
         solver = { kind: 'exact', ranIn, ...result.stats };
       }
-      const proposals = explainAssignment(set, familyOf);
+      const proposals = explainAssignment(set, familyOf).map((p, g) => (p.familyId ? p : { ...p, explanation: explainGroupUnplaced(set, g, familyOf, grouped) ?? p.explanation }));
       await tx.query(`UPDATE proposal SET status = 'superseded' WHERE delegation_id = $1 AND status = 'proposed'`, [d.id]);
       const id = randomUUID();
       const placed = proposals.filter((p) => p.familyId).length;
@@ -131,7 +151,7 @@ export class MatchingService {
           [randomUUID(), id, d.id, g.memberId, g.participantId, p.familyId, p.score, p.breakdown ? JSON.stringify(p.breakdown) : null, JSON.stringify(p.excludedByRule), p.feasibleFamilies,
             p.explanation ? JSON.stringify(p.explanation) : null],
         );
-        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? (p.explanation.kind === 'beds-taken' ? 'BEDS_TAKEN' : 'NO_FAMILY'), p.explanation.message, now));
+        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? UNPLACED_RULE[p.explanation.kind], p.explanation.message, now));
       }
       for (const g of withoutProfile) {
         const message = 'no matching profile from the delegations service yet (date of birth, diet, allergies): the guest cannot be matched';
@@ -256,8 +276,11 @@ export class MatchingService {
       const [familyRecord] = await this.familiesWithFreshVetting(tx, user.organisationId, d, now, [dto.familyId]);
       if (!familyRecord) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${dto.familyId} is not a family of this organisation`, 'familyId');
       const family = toCandidateFamily(familyRecord, d, heldHere.get(familyRecord.id) ?? 0);
-      const broken = allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings));
-      const refused = broken.filter((b) => NON_OVERRIDABLE.includes(b.rule));
+      const broken: { rule: string; message: string }[] = [
+        ...allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings)),
+        ...groupRulesBroken(settings.groups, dto.memberId, dto.familyId, offers.filter((o) => o !== own)),
+      ];
+      const refused = broken.filter((b) => (NON_OVERRIDABLE as readonly string[]).includes(b.rule));
       if (refused.length) {
         throw new DomainRuleError('ASSIGNMENT.NOT_OVERRIDABLE', `this assignment breaks rules no override may break: ${refused.map((r) => r.message).join('; ')}`, undefined, { brokenRules: broken });
       }

@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { generateCandidates, toInstance } from '../../matching/domain/candidates';
+import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
+import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
 import { rematch } from '../../matching/domain/rematch';
-import { DelegationRecord, engineSettings, GuestRecord, isMinorOnArrival, stayOf, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
+import { DelegationRecord, engineSettings, GuestRecord, groupsInProblem, isMinorOnArrival, stayOf, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { canConfirm, deadlineFrom, FROZEN_STATUSES, OfferStatus } from '../domain/offer-state';
 import { activeOffers, familyBasics, forbiddenPairs, loadFamilies, loadGuest, loadGuests, loadSettings, OfferRow, updateGuarded } from '../infrastructure/placement-rows';
 
@@ -36,7 +38,7 @@ export interface EndOffer {
   /** for `withdrawn`: who took it back */
   withdrawalKind?: 'host-withdrew' | 'moved-by-rematch' | 'coordinator';
   /** for `released` (and host withdrawals of accepted placements): the placement.released reason */
-  releaseReason?: 'delegation-cancelled' | 'member-removed' | 'host-withdrew' | 'lodging-changed';
+  releaseReason?: 'delegation-cancelled' | 'member-removed' | 'host-withdrew' | 'lodging-changed' | 'moved-with-group';
   /** record the pair as forbidden for this guest's re-matches */
   forbid?: boolean;
 }
@@ -48,6 +50,9 @@ export interface RematchOutcome {
   moved: number;
   offersMade: string[];
 }
+
+/** the rule code of a guest.unplaced event when a group decided it */
+const UNPLACED_RULE: Record<string, string> = { 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART' };
 
 /**
  * The state changes of placements inside the caller's transaction, each with its events through the outbox:
@@ -142,6 +147,12 @@ export class PlacementEngine {
    * are taken off the families), forbidden pairs are removed, and open offers move only when that places one more guest
    * (rematch's stability-first order). Moved offers are withdrawn and re-made; new placements become offers at once
    * (the coordinator already released this delegation's matching); a guest left without a family gets `guest.unplaced`.
+   *
+   * Groups hold here as in the first run. A together group moves as a whole: the members of a trigger guest's group
+   * join the problem even when their family had accepted them (a family that declines one sibling has declined the
+   * group, and a sibling whose offer expired or was withdrawn takes the group with them), and so do members left
+   * without an offer; the group is then placed whole elsewhere (the accepted sibling's placement is released) or
+   * every member is unplaced. Other groups' members outside the problem anchor those inside (anchor-groups.ts).
    */
   async rematch(tx: EntityManager, delegation: DelegationRecord, hostOrganisationId: string, triggerMemberIds: string[], now: Date): Promise<RematchOutcome | null> {
     if (delegation.status === 'cancelled' || delegation.status === 'completed') return null;
@@ -153,7 +164,15 @@ export class PlacementEngine {
     const offerOf = new Map(offers.map((o) => [o.member_id, o]));
     const trigger = new Set(triggerMemberIds);
     const movable = (o: OfferRow | undefined) => o?.status === 'offered' && o.origin !== 'manual' && o.organisation_id === hostOrganisationId;
-    const guests = allGuests.filter((g) => g.hasProfile && (movable(offerOf.get(g.memberId)) || (trigger.has(g.memberId) && !offerOf.has(g.memberId))));
+    const joining = new Set<string>();
+    for (const grp of settings.groups) {
+      if (grp.kind !== 'together' || !grp.memberIds.some((m) => trigger.has(m))) continue;
+      for (const m of grp.memberIds) {
+        const o = offerOf.get(m);
+        if (!o || (o.origin !== 'manual' && o.organisation_id === hostOrganisationId && FROZEN_STATUSES.includes(o.status))) joining.add(m);
+      }
+    }
+    const guests = allGuests.filter((g) => g.hasProfile && (movable(offerOf.get(g.memberId)) || joining.has(g.memberId) || (trigger.has(g.memberId) && !offerOf.has(g.memberId))));
     const inProblem = new Set(guests.map((g) => g.memberId));
     const heldHere = new Map<string, number>();
     for (const o of offers) if (!inProblem.has(o.member_id)) heldHere.set(o.family_id, (heldHere.get(o.family_id) ?? 0) + 1);
@@ -163,8 +182,14 @@ export class PlacementEngine {
       families: families.map((f) => toCandidateFamily(f, delegation, heldHere.get(f.id) ?? 0)),
       settings: engineSettings(settings),
     });
-    const inst = toInstance(set);
     const famIndex = new Map(families.map((f, i) => [f.id, i]));
+    const homestayIds = new Set(allGuests.map((g) => g.memberId));
+    const grouped = groupsInProblem(guests.map((g) => g.memberId), settings.groups, (m) => {
+      if (!homestayIds.has(m)) return undefined;
+      const o = offerOf.get(m);
+      return o ? (famIndex.get(o.family_id) ?? -1) : -1;
+    });
+    const { inst, groups } = anchorGroups(toInstance(set), grouped);
     const gIndex = new Map(guests.map((g, i) => [g.memberId, i]));
     const current = guests.map((g) => {
       const o = offerOf.get(g.memberId);
@@ -180,7 +205,7 @@ export class PlacementEngine {
       for (let k = inst.pairStart[g]; k < inst.pairStart[g + 1]; k++) if (inst.pairFamily[k] === current[g]) ok = true;
       if (!ok) current[g] = -1;
     }
-    const result = rematch(inst, { current, frozen: new Array(guests.length).fill(0), forbidden });
+    const result = rematch(inst, { current, frozen: new Array(guests.length).fill(0), forbidden, groups });
     const runId = randomUUID();
     const offersMade: string[] = [];
     let moved = 0;
@@ -193,17 +218,21 @@ export class PlacementEngine {
       if (before && before.family_id === afterId) continue;
       if (before) {
         moved++;
-        await this.endOffer(tx, before, { status: 'withdrawn', now, reason: 'moved by an automatic re-match to place another guest', withdrawalKind: 'moved-by-rematch' });
+        await this.endOffer(tx, before, joining.has(guest.memberId)
+          ? { status: 'withdrawn', now, reason: 'moved by an automatic re-match with the rest of their together group', withdrawalKind: 'moved-by-rematch', releaseReason: 'moved-with-group' }
+          : { status: 'withdrawn', now, reason: 'moved by an automatic re-match to place another guest', withdrawalKind: 'moved-by-rematch' });
       }
       if (afterId) {
         const c = set.perGuest[g].candidates.find((x) => x.family === after);
         offersMade.push(await this.makeOffer(tx, { delegation, hostOrganisationId, guest, familyId: afterId, origin: 'rematch', score: c?.score ?? null, breakdown: c?.breakdown ?? null, responseHours: settings.offerResponseHours, now }));
       } else {
         const gc = set.perGuest[g];
-        const explanation = gc.explanation ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
+        const explanation = explainGroupUnplaced(set, g, result.familyOf, grouped, forbidden) ?? gc.explanation
+          ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
+        const rule = explanation.decidingRule ?? ('kind' in explanation ? UNPLACED_RULE[explanation.kind] : undefined) ?? 'BEDS_TAKEN';
         unplacedEvents.push({
           type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: hostOrganisationId, occurredAt: now,
-          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule: explanation.decidingRule ?? 'BEDS_TAKEN', reason: explanation.message.slice(0, 500) },
+          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule, reason: explanation.message.slice(0, 500) },
         });
       }
     }

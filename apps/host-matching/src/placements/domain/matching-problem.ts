@@ -112,10 +112,46 @@ export function engineSettings(s: MatchingSettings): ProgrammeSettings {
   return programmeSettings({ maxDistanceKm: s.maxDistanceKm, minorsGenderRule: s.minorsGenderRule });
 }
 
-/** Groups in terms of guest indices, keeping only members who are guests of this problem (a group needs two). */
-export function groupsOver(guestIds: readonly string[], groups: MatchingSettings['groups']): { kind: GroupKind; guests: number[] }[] {
+/**
+ * Groups as one matching problem sees them: the members in it (guest indices) and, for each member outside it, the
+ * family index holding them (`outsideFamily`: a family of the problem, -1 when they cannot be placed with the
+ * others now, undefined when they are no longer a homestay guest of the delegation and so leave the group).
+ */
+export function groupsInProblem(guestIds: readonly string[], groups: MatchingSettings['groups'], outsideFamily: (memberId: string) => number | undefined): { kind: GroupKind; guests: number[]; outside: number[] }[] {
   const index = new Map(guestIds.map((id, i) => [id, i]));
   return groups
-    .map((g) => ({ kind: g.kind, guests: g.memberIds.map((m) => index.get(m)).filter((i): i is number => i !== undefined) }))
-    .filter((g) => g.guests.length >= 2);
+    .map((g) => {
+      const guests: number[] = [];
+      const outside: number[] = [];
+      for (const m of g.memberIds) {
+        const i = index.get(m);
+        if (i !== undefined) guests.push(i);
+        else {
+          const f = outsideFamily(m);
+          if (f !== undefined) outside.push(f);
+        }
+      }
+      return { kind: g.kind, guests, outside };
+    })
+    .filter((g) => g.guests.length >= 1 && g.guests.length + g.outside.length >= 2);
+}
+
+/**
+ * The group rules a manual assignment of `memberId` to `familyId` breaks, given the other active offers: a together
+ * group member offered another family (the group would be split), an apart group member offered this one. Like a
+ * hard rule that may be overridden, the coordinator is told and must acknowledge it.
+ */
+export function groupRulesBroken(groups: MatchingSettings['groups'], memberId: string, familyId: string, others: { member_id: string; family_id: string }[]): { rule: string; message: string }[] {
+  const out: { rule: string; message: string }[] = [];
+  for (const g of groups) {
+    if (!g.memberIds.includes(memberId)) continue;
+    const mates = others.filter((o) => o.member_id !== memberId && g.memberIds.includes(o.member_id));
+    if (g.kind === 'together' && mates.some((o) => o.family_id !== familyId)) {
+      out.push({ rule: 'GROUP_TOGETHER', message: 'splits a together group: another member of the group has an offer or a placement with a different family' });
+    }
+    if (g.kind === 'apart' && mates.some((o) => o.family_id === familyId)) {
+      out.push({ rule: 'GROUP_APART', message: 'breaks an apart group: another member of the group has an offer or a placement with this family' });
+    }
+  }
+  return out;
 }

@@ -18,9 +18,10 @@ export function emptyCounts(): RuleCounts {
  *   still candidates just before it. With no family at all, `decidingRule` is null.
  * - `beds-taken`: some families pass the hard rules but their beds went to other guests (the solver maximises the
  *   number placed, so giving this guest one of those beds would leave someone else unplaced).
+ * - `kept-together` / `kept-apart`: the guest's group decided it (groups/group-explanations.ts).
  */
 export interface UnplacedExplanation {
-  kind: 'no-feasible-family' | 'beds-taken';
+  kind: 'no-feasible-family' | 'beds-taken' | 'kept-together' | 'kept-apart';
   decidingRule: HardRuleCode | null;
   remainingBefore: number;
   familiesConsidered: number;

@@ -3,10 +3,10 @@ import { MatchingInstance } from '../instance';
 /**
  * Group constraints on top of the matching instance (product spec, section 4: "pairs kept together or apart").
  *
- * - `together` (siblings, pairs who asked to stay together): every PLACED member of the group is in the same
- *   family. The group does not have to be placed in full: when it cannot be placed together (no family feasible
- *   for all of them with enough beds, or the beds are worth more to others under the objective), members may be
- *   left unplaced rather than split. Unplaced members are explained by the caller like any unplaced guest.
+ * - `together` (siblings, pairs who asked to stay together): the group is placed whole in one family or not at
+ *   all. When it cannot be placed together (no family feasible for all of them with beds for all of them, or the
+ *   beds are worth more to others under the objective), every member is unplaced: a sibling placed while another
+ *   is left out is a broken group, exactly like a split. The caller explains the members as a group.
  * - `apart` (people who must not share a household): no two PLACED members of the group share a family.
  *
  * `guests` are guest indices of the instance (0..guestCount-1), at least 2, no duplicates. Groups of the same
@@ -48,8 +48,11 @@ export function groupViolations(familyOf: ArrayLike<number>, groups: readonly Gr
     if (grp.kind === 'together') {
       const families = new Set<number>();
       for (const g of grp.guests) if (familyOf[g] >= 0) families.add(familyOf[g]);
+      const left = grp.guests.filter((g) => familyOf[g] < 0);
       if (families.size > 1) {
         out.push({ group: i, kind: grp.kind, message: `together group ${i}: placed members split over families ${[...families].sort((a, b) => a - b).join(', ')}` });
+      } else if (families.size === 1 && left.length > 0) {
+        out.push({ group: i, kind: grp.kind, message: `together group ${i}: guests ${left.join(', ')} unplaced while the others are in family ${[...families][0]}` });
       }
     } else {
       const byFamily = new Map<number, number[]>();

@@ -10,9 +10,10 @@ import { GroupConstraint, validateGroups } from './constraints';
  * branch-and-bound that proves optimality when it finishes.
  *
  * Every solve is exact on a RESTRICTED copy of the instance:
- *   - a together group "fixed" to family f keeps only its members' pairs with f (a member may still end
- *     unplaced, e.g. when f has fewer beds than the group: the group stays together, never split);
- *     "fixed to none" removes all its pairs;
+ *   - a together group "fixed" to family f keeps only its members' pairs with f and must be placed there whole:
+ *     its members lose the unplaced option in the flow (`mustPlace`), so the restricted optimum is exact for
+ *     "the whole group at f"; a fix that cannot hold (a member without a pair with f, or f without beds for every
+ *     group fixed to it) leaves the whole group unplaced instead; "fixed to none" removes all its pairs;
  *   - an apart decision forbids some pairs (member, f).
  * Any restricted optimum that breaks no group is feasible; the unrestricted optimum (no groups) is an upper bound.
  * A solve is either cold (`solveMatching`, top-K, certified) or a warm start of the transportation solver from a
@@ -23,9 +24,9 @@ import { GroupConstraint, validateGroups } from './constraints';
  * 2. Price-and-fix (lazy constraints): take the groups the solution breaks; price each option with the
  *    solution's potentials (reduced cost rc(g,f) = c(g,f) + p(g) - p(f) = first-order loss of moving g to f,
  *    BIG included, so "placed first" is priced too):
- *      - together group T: the family f minimising sum over members of min(rc(g,f), rc(g,UNPLACED)), only the
- *        cheapest beds(f) members counted as placed (or "none"); families already taken by other groups fixed in
- *        the same round count only their remaining beds;
+ *      - together group T (broken: split over families, or partly placed): the family f minimising the sum over
+ *        all members of rc(g,f), among the families every member may go to with beds for all of them, or "none"
+ *        (the sum of rc(g,UNPLACED)); beds held by other groups fixed to f do not count;
  *      - apart group broken at family f: the member whose cheapest move elsewhere costs most keeps f; f is
  *        forbidden to the other members.
  *    Fix them all, re-solve, repeat until nothing is broken (each round fixes at least one new decision: finite).
@@ -37,8 +38,9 @@ import { GroupConstraint, validateGroups } from './constraints';
  *    Steps 2-3 run on a reduced instance (each guest's `reduceTo` best pairs, all pairs of group members) when
  *    that is much smaller; its decisions are then re-solved (warm) on all pairs and repaired there.
  * 4. Bounded branch-and-bound (`maxNodes`, `timeLimitMs`): depth first, node = restrictions, bound = the restricted exact
- *    optimum (a relaxation of the remaining groups); branch on a broken together group (one child per family of
- *    its members, cheapest first) or a broken apart group at f (one child per member allowed to keep f). Prunes
+ *    optimum (a relaxation of the remaining groups); branch on a broken together group (one child per family that
+ *    can take it whole, and one with the group unplaced, cheapest first) or a broken apart group at f (one child
+ *    per member allowed to keep f). Prunes
  *    against the heuristic's incumbent. When the tree is exhausted the result is `exact` (proved optimal).
  */
 export interface GroupSolveOptions {
@@ -103,6 +105,8 @@ interface NodeSolution extends ObjectiveValue {
   maxScore: number;
   /** the guests with some pair not allowed at this node, and their allowed pairs (others: all pairs allowed) */
   restricted: Map<number, Set<number>>;
+  /** the members of together groups fixed whole to a family: they must be placed (no unplaced option) */
+  forced: Set<number>;
 }
 
 interface Broken {
@@ -156,9 +160,14 @@ class GroupContext {
     return { tf: new Int32Array(this.together.length).fill(-1), forbidden: [] };
   }
 
-  /** the guests with some pair not allowed under r, each with its allowed pairs */
-  restrictedPairs(r: Restriction): Map<number, Set<number>> {
-    const { pairStart, pairFamily } = this.inst;
+  /**
+   * The guests with some pair not allowed under r, each with its allowed pairs, and the guests that must be placed.
+   * A together group fixed to family f is placed there whole: its members keep only their pairs with f and lose the
+   * unplaced option. A fix that cannot hold (a member without an allowed pair with f, or f without beds for every
+   * group fixed to it, in group order) leaves the whole group unplaced instead: never a part of it.
+   */
+  restrictedPairs(r: Restriction): { restricted: Map<number, Set<number>>; forced: Set<number> } {
+    const { pairStart, pairFamily, capacity } = this.inst;
     const forbidden = new Set(r.forbidden);
     const guests = new Set<number>();
     for (const k of r.forbidden) guests.add(this.guestOfPair(k));
@@ -171,7 +180,19 @@ class GroupContext {
       for (let k = pairStart[g]; k < pairStart[g + 1]; k++) if (!forbidden.has(k) && (f === -1 || pairFamily[k] === f)) allowed.add(k);
       out.set(g, allowed);
     }
-    return out;
+    const forced = new Set<number>();
+    const bedsHeld = new Map<number, number>();
+    for (let t = 0; t < this.together.length; t++) {
+      const f = r.tf[t];
+      if (f < 0) continue;
+      const members = this.together[t];
+      const held = bedsHeld.get(f) ?? 0;
+      if (held + members.length <= capacity[f] && members.every((g) => (out.get(g) as Set<number>).size > 0)) {
+        bedsHeld.set(f, held + members.length);
+        for (const g of members) forced.add(g);
+      } else for (const g of members) out.set(g, new Set());
+    }
+    return { restricted: out, forced };
   }
 
   isAllowed(sol: NodeSolution, g: number, k: number): boolean {
@@ -193,7 +214,9 @@ class GroupContext {
   solve(r: Restriction, parent?: NodeSolution): NodeSolution {
     const { guestCount: G, familyCount: F, pairStart, pairFamily } = this.inst;
     const M = pairStart[G];
-    const restricted = this.restrictedPairs(r);
+    const { restricted, forced } = this.restrictedPairs(r);
+    const mustPlace = new Uint8Array(G);
+    for (const g of forced) mustPlace[g] = 1;
     const order = [...restricted.keys()].sort((x, y) => x - y);
     let count = M;
     for (const g of order) count -= pairStart[g + 1] - pairStart[g] - (restricted.get(g) as Set<number>).size;
@@ -242,6 +265,9 @@ class GroupContext {
         const y = parent.restricted.get(g);
         if (!x || !y || x.size !== y.size || [...x].some((k) => !y.has(k))) reroute.add(g);
       }
+      // a guest that must be placed now and was not (or lost that duty) is re-routed too
+      for (const g of forced) if (!parent.forced.has(g) || parent.familyOf[g] < 0) reroute.add(g);
+      for (const g of parent.forced) if (!forced.has(g)) reroute.add(g);
       const arcOf = new Int32Array(G).fill(-1);
       const familyOf = new Int32Array(G);
       const { potGuest: pg, potFamily: pf } = parent;
@@ -259,22 +285,22 @@ class GroupContext {
     if (!warm || !parent) {
       const score = new Float64Array(count);
       for (let i = 0; i < count; i++) score[i] = this.inst.pairScore[orig[i]];
-      const sub: MatchingInstance = { guestCount: G, familyCount: F, capacity: this.inst.capacity, pairStart: start, pairFamily: fam, pairScore: score };
+      const sub: MatchingInstance = { guestCount: G, familyCount: F, capacity: this.inst.capacity, pairStart: start, pairFamily: fam, pairScore: score, mustPlace };
       const res = solveMatching(sub, { topK: this.topK });
       const pairOf = new Int32Array(G);
       for (let g = 0; g < G; g++) pairOf[g] = res.pairOf[g] >= 0 ? orig[res.pairOf[g]] : -1;
       this.coldWork = res.stats.scanned + res.stats.rounds * M;
-      return { familyOf: res.familyOf, pairOf, placed: res.placed, totalScore: res.totalScore, potGuest: res.potGuest, potFamily: res.potFamily, potUnplaced: res.potUnplaced, big: res.big, maxScore: res.maxScore, restricted };
+      return { familyOf: res.familyOf, pairOf, placed: res.placed, totalScore: res.totalScore, potGuest: res.potGuest, potFamily: res.potFamily, potUnplaced: res.potUnplaced, big: res.big, maxScore: res.maxScore, restricted, forced };
     }
     const out = solveTransportation(
-      { guestCount: G, familyCount: F, capacity: this.inst.capacity, start, family: fam, cost, unplacedCost: this.scale.big + this.scale.maxScore },
+      { guestCount: G, familyCount: F, capacity: this.inst.capacity, start, family: fam, cost, unplacedCost: this.scale.big + this.scale.maxScore, mustPlace },
       { familyOf: warm.familyOf, arcOf: warm.arcOf, potGuest: parent.potGuest, potFamily: parent.potFamily, potUnplaced: parent.potUnplaced, reroute: Int32Array.from(warm.reroute) },
     );
     if (warm.reroute.length) this.warmWorkPerReroute = out.scanned / warm.reroute.length;
-    return this.fromSsp(out, orig, restricted);
+    return this.fromSsp(out, orig, restricted, forced);
   }
 
-  private fromSsp(out: SspOutput, orig: Int32Array, restricted: Map<number, Set<number>>): NodeSolution {
+  private fromSsp(out: SspOutput, orig: Int32Array, restricted: Map<number, Set<number>>, forced: Set<number>): NodeSolution {
     const G = this.inst.guestCount;
     const F = this.inst.familyCount;
     const familyOf = new Int32Array(G);
@@ -293,22 +319,15 @@ class GroupContext {
         totalScore += this.inst.pairScore[orig[arc]];
       }
     }
-    return { familyOf, pairOf, placed, totalScore, potGuest: out.potGuest, potFamily: out.potFamily, potUnplaced: out.potUnplaced, big: this.scale.big, maxScore: this.scale.maxScore, restricted };
+    return { familyOf, pairOf, placed, totalScore, potGuest: out.potGuest, potFamily: out.potFamily, potUnplaced: out.potUnplaced, big: this.scale.big, maxScore: this.scale.maxScore, restricted, forced };
   }
 
   broken(familyOf: Int32Array): Broken {
     const out: Broken = { together: [], apart: [] };
+    // a together group is whole in one family or wholly unplaced: a member left out is as broken as a split
     this.together.forEach((members, t) => {
-      let f0 = -1;
-      for (const g of members) {
-        const f = familyOf[g];
-        if (f < 0) continue;
-        if (f0 < 0) f0 = f;
-        else if (f !== f0) {
-          out.together.push(t);
-          return;
-        }
-      }
+      const f0 = familyOf[members[0]];
+      if (members.some((g) => familyOf[g] !== f0)) out.together.push(t);
     });
     this.apart.forEach((members, a) => {
       const reported = new Set<number>();
@@ -350,15 +369,16 @@ class GroupContext {
 
   /**
    * Prices the options of together group t: [family, estimated loss] sorted cheapest first, NONE included.
+   * The group is placed whole or not at all, so a family is an option only when every member has an allowed pair
+   * with it and it has beds for all of them (`bedsLeft(f)`: beds not held by other groups fixed to f).
    * Frame: the solution's potentials. A member g placed at f costs c(g,f) + p(g) (its move, the bed of f not
    * included; = rc(g,f) when f has a free bed), unplaced rc(g,UNPLACED). Beds of f beyond its free ones are taken
-   * from f's other occupants, cheapest to move first; an occupant o moved costs its cheapest alternative
-   * (min rc over its other allowed pairs and UNPLACED, minus p(f)). Members are placed best saving first, while the saving
-   * beats the displacement. BIG is inside every term, so "placed first" is priced too.
-   * `bedsLeft(f)` = beds of f not reserved by other groups fixed in the same round.
+   * from f's other occupants, cheapest to move first (never one that must stay: a member of a group fixed there); an
+   * occupant o moved costs its cheapest alternative (min rc over its other allowed pairs and UNPLACED, minus p(f)).
+   * BIG is inside every term, so "placed first" is priced too.
    */
   priceTogether(t: number, sol: NodeSolution, r: Restriction, bedsLeft: (f: number) => number): [number, number][] {
-    const { pairStart, pairFamily, pairScore } = this.inst;
+    const { pairStart, pairFamily, pairScore, capacity } = this.inst;
     const members = this.together[t];
     const inGroup = new Set(members);
     const forbidden = r.forbidden.length ? new Set(r.forbidden) : undefined;
@@ -369,33 +389,42 @@ class GroupContext {
     const options: [number, number][] = [[NONE, noneCost]];
     const occupants = this.occupants(sol);
     for (const f of families) {
-      const beds = bedsLeft(f);
-      if (beds <= 0) continue;
+      if (bedsLeft(f) < members.length) continue;
       const pf = sol.potFamily[f];
-      const savings: number[] = [];
-      members.forEach((g, i) => {
+      let est = 0;
+      let all = true;
+      for (const g of members) {
+        let cost = Infinity;
         for (let k = pairStart[g]; k < pairStart[g + 1]; k++) {
           if (pairFamily[k] !== f || forbidden?.has(k)) continue;
-          const cost = sol.maxScore - pairScore[k] + sol.potGuest[g] - pf;
-          if (cost < unplaced[i]) savings.push(unplaced[i] - cost);
+          cost = sol.maxScore - pairScore[k] + sol.potGuest[g] - pf;
           break;
         }
-      });
-      savings.sort((x, y) => y - x);
-      const others = (occupants.get(f) ?? []).filter((o) => !inGroup.has(o));
-      const free = Math.max(0, beds - others.length);
-      // in the potentials' frame o's move costs rc(o, alt) = true change + p(f): the true cost is rc - p(f)
-      const displace = others.map((o) => this.moveCost(sol, o)).sort((x, y) => x - y);
-      let est = noneCost;
-      let used = 0;
-      for (let i = 0; i < savings.length && used < beds; i++, used++) {
-        const d = used <= free ? 0 : displace[used - free];
-        if (savings[i] <= d) break;
-        est -= savings[i] - d;
+        if (cost === Infinity) {
+          all = false;
+          break;
+        }
+        est += cost;
       }
+      if (!all) continue;
+      const others = (occupants.get(f) ?? []).filter((o) => !inGroup.has(o));
+      const need = members.length - Math.max(0, capacity[f] - others.length);
+      // in the potentials' frame o's move costs rc(o, alt) = true change + p(f): the true cost is rc - p(f)
+      const displace = others.filter((o) => !sol.forced.has(o)).map((o) => this.moveCost(sol, o)).sort((x, y) => x - y);
+      if (need > displace.length) continue;
+      for (let i = 0; i < need; i++) est += displace[i];
       options.push([f, est]);
     }
     return options.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+  }
+
+  /** beds of each family not held by the together groups (other than t) that r fixes to it */
+  bedsLeft(r: Restriction, t: number): (f: number) => number {
+    const held = new Map<number, number>();
+    r.tf.forEach((f, u) => {
+      if (f >= 0 && u !== t) held.set(f, (held.get(f) ?? 0) + this.together[u].length);
+    });
+    return (f) => this.inst.capacity[f] - (held.get(f) ?? 0);
   }
 
   private occupantCache = new WeakMap<NodeSolution, Map<number, number[]>>();
@@ -466,18 +495,13 @@ class GroupContext {
 
   /** Price-and-fix from restriction r (and its solution) until nothing is broken. */
   repair(r: Restriction, sol: NodeSolution, maxRounds: number): { r: Restriction; sol: NodeSolution; rounds: number } {
-    const cap = this.inst.capacity;
     for (let round = 0; ; round++) {
       const b = this.broken(sol.familyOf);
       if (b.together.length === 0 && b.apart.length === 0) return { r, sol, rounds: round };
       if (round >= maxRounds) throw new Error(`groups: still broken after ${round} price-and-fix rounds`);
       const next: Restriction = { tf: r.tf.slice(), forbidden: r.forbidden.slice() };
-      const reserved = new Map<number, number>();
-      for (const t of b.together) {
-        const [f] = this.priceTogether(t, sol, next, (fam) => cap[fam] - (reserved.get(fam) ?? 0))[0];
-        next.tf[t] = f;
-        if (f >= 0) reserved.set(f, (reserved.get(f) ?? 0) + this.together[t].length);
-      }
+      // groups fixed earlier in this round hold their beds for the next ones (bedsLeft reads next.tf)
+      for (const t of b.together) next.tf[t] = this.priceTogether(t, sol, next, this.bedsLeft(next, t))[0][0];
       for (const { group, family } of b.apart) this.forbidApart(next, group, family, this.keeperOrder(group, family, sol)[0], sol);
       r = next;
       sol = this.solve(r, sol);
@@ -511,7 +535,7 @@ export function solveWithGroups(inst: MatchingInstance, groups: readonly GroupCo
       const ctxR = new GroupContext(reduced.inst, groups, topK, ctx.scale);
       const fullToR = new Int32Array(inst.pairStart[inst.guestCount]).fill(-1);
       reduced.toFull.forEach((k, i) => (fullToR[k] = i));
-      const rootInR: NodeSolution = { ...root, pairOf: root.pairOf.map((k) => (k >= 0 ? fullToR[k] : -1)), restricted: new Map() };
+      const rootInR: NodeSolution = { ...root, pairOf: root.pairOf.map((k) => (k >= 0 ? fullToR[k] : -1)), restricted: new Map(), forced: new Set() };
       const h = heuristic(ctxR, ctxR.root(), ctxR.solve(ctxR.root(), rootInR), opts, maxRounds);
       solves += ctxR.solves;
       // its solution is feasible in the full instance; the same decisions re-solved on all pairs can only help
@@ -519,7 +543,7 @@ export function solveWithGroups(inst: MatchingInstance, groups: readonly GroupCo
       const pairOf = h.sol.pairOf.map((k) => (k >= 0 ? reduced.toFull[k] : -1));
       best = { familyOf: h.sol.familyOf, pairOf, placed: h.sol.placed, totalScore: h.sol.totalScore };
       const rFull: Restriction = { tf: h.r.tf.slice(), forbidden: h.r.forbidden.map((k) => reduced.toFull[k]) };
-      const parent: NodeSolution = { ...h.sol, pairOf, restricted: ctx.restrictedPairs(rFull) };
+      const parent: NodeSolution = { ...h.sol, pairOf, ...ctx.restrictedPairs(rFull) };
       const full = ctx.repair(rFull, ctx.solve(rFull, parent), maxRounds);
       if (better(full.sol, best)) best = full.sol;
       rounds = h.rounds + full.rounds;
@@ -559,7 +583,8 @@ export function solveWithGroups(inst: MatchingInstance, groups: readonly GroupCo
       const children: Restriction[] = [];
       if (b.together.length) {
         const t = b.together[0];
-        const options = ctx.priceTogether(t, sol, node.r, (f) => inst.capacity[f]).filter((o) => o[0] !== NONE);
+        // complete branching: the group whole in one of the families that can take it, or wholly unplaced
+        const options = ctx.priceTogether(t, sol, node.r, ctx.bedsLeft(node.r, t));
         for (const [f] of options) {
           const r: Restriction = { tf: node.r.tf.slice(), forbidden: node.r.forbidden };
           r.tf[t] = f;
@@ -622,7 +647,7 @@ function heuristic(ctx: GroupContext, rootR: Restriction, root: NodeSolution, op
     for (let t = 0; t < ctx.together.length; t++) {
       let current: number = NONE;
       for (const g of ctx.together[t]) if (best.familyOf[g] >= 0) current = best.familyOf[g];
-      const options = priced.get(t) ?? ctx.priceTogether(t, best, bestR, (f) => inst.capacity[f]);
+      const options = priced.get(t) ?? ctx.priceTogether(t, best, bestR, ctx.bedsLeft(bestR, t));
       priced.set(t, options);
       const here = options.find((o) => o[0] === current)?.[1] ?? 0;
       for (const [f, est] of options) {

@@ -152,7 +152,7 @@ describe('solveWithGroups: together / apart groups', () => {
     expect(brokenAtRoot).toBeGreaterThan(N / 3);
   });
 
-  it('keeps siblings together even when splitting them scores more, and leaves one out rather than split', () => {
+  it('keeps siblings together even when splitting them scores more, and leaves them all out rather than one', () => {
     // guests 0,1 siblings; family 0 (1 bed) is best for each, family 1 (2 beds) takes both
     const inst = buildInstance(2, [1, 2], [
       { guest: 0, family: 0, score: 100 },
@@ -165,11 +165,17 @@ describe('solveWithGroups: together / apart groups', () => {
     const r = solveWithGroups(inst, [{ kind: 'together', guests: [0, 1] }]);
     expect(Array.from(r.familyOf)).toEqual([1, 1]);
     expect([r.placed, r.totalScore, r.noGroupsOptimum.totalScore]).toEqual([2, 20, 110]);
-    // three siblings, no family with 3 beds: two placed together, the third unplaced
+    // two siblings and the only family that takes them has one bed: neither is placed (not one of them alone)
+    const pair = buildInstance(2, [1], [{ guest: 0, family: 0, score: 7 }, { guest: 1, family: 0, score: 3 }]);
+    const p = solveWithGroups(pair, [{ kind: 'together', guests: [0, 1] }]);
+    expect(Array.from(p.familyOf)).toEqual([-1, -1]);
+    // three siblings, no family with 3 beds: the group is placed whole or not at all, so none of them is placed
     const tri = buildInstance(3, [2, 2], [0, 1, 2].flatMap((g) => [{ guest: g, family: 0, score: 5 + g }, { guest: g, family: 1, score: 1 }]));
-    const t = solveWithGroups(tri, [{ kind: 'together', guests: [0, 1, 2] }], { maxNodes: 100 });
-    expect([t.placed, t.totalScore, t.exact]).toEqual([2, 13, true]);
-    expect(Array.from(t.familyOf)).toEqual([-1, 0, 0]);
+    for (const maxNodes of [0, 100]) {
+      const t = solveWithGroups(tri, [{ kind: 'together', guests: [0, 1, 2] }], { maxNodes });
+      expect([t.placed, t.totalScore]).toEqual([0, 0]);
+      expect(Array.from(t.familyOf)).toEqual([-1, -1, -1]);
+    }
   });
 
   it('keeps an apart group in different families, the one who loses least moving moves', () => {
@@ -189,16 +195,20 @@ describe('solveWithGroups: together / apart groups', () => {
     expect(Array.from(o.familyOf)).toEqual([-1, 0]);
   });
 
-  it('groupViolations reports split together groups and shared families of apart groups', () => {
+  it('groupViolations reports split or partly placed together groups and shared families of apart groups', () => {
     const groups: GroupConstraint[] = [
       { kind: 'together', guests: [0, 1, 2] },
       { kind: 'apart', guests: [3, 4, 5] },
       { kind: 'together', guests: [6, 7] },
     ];
-    expect(groupViolations([1, -1, 1, 2, -1, 3, -1, 4], groups)).toEqual([]);
+    expect(groupViolations([1, 1, 1, 2, -1, 3, -1, -1], groups)).toEqual([]);
     const v = groupViolations([1, 2, -1, 5, 5, 5, 0, 0], groups);
     expect(v.map((x) => [x.group, x.kind])).toEqual([[0, 'together'], [1, 'apart']]);
     expect(v[1].message).toMatch(/3, 4, 5 share family 5/);
+    // a sibling placed while another is left out breaks the group as much as a split does
+    const partial = groupViolations([1, -1, 1, 2, -1, 3, -1, 4], groups);
+    expect(partial.map((x) => [x.group, x.kind])).toEqual([[0, 'together'], [2, 'together']]);
+    expect(partial[0].message).toMatch(/guests 1 unplaced while the others are in family 1/);
   });
 
   it('rejects invalid groups', () => {

@@ -12,7 +12,8 @@ export interface HighsSolver {
  * Binary x_k per feasible pair k = (g,f); binary z_{t,f} per together group t and family f of its members.
  *   guest g:            sum_k x_k <= 1
  *   family f:           sum_{k on f} x_k <= beds(f)
- *   together t, pair k: x_k - z_{t,f(k)} <= 0  and  sum_f z_{t,f} <= 1   (placed members share one family)
+ *   together t, member g, family f: sum_{k = (g,f)} x_k - z_{t,f} = 0  and  sum_f z_{t,f} <= 1
+ *                       (the group whole in one family, or every member unplaced)
  *   apart a, family f:  sum_{g in a, k = (g,f)} x_k <= 1
  * Two stages (lexicographic): max number placed; then max total score with that number fixed.
  */
@@ -40,12 +41,14 @@ export function groupsMipOptimum(highs: HighsSolver, inst: MatchingInstance, gro
   groups.forEach((grp, i) => {
     if (grp.kind === 'together') {
       const families = new Set<number>();
-      for (const g of grp.guests) {
-        for (let k = pairStart[g]; k < pairStart[g + 1]; k++) {
-          const z = `z${i}_${pairFamily[k]}`;
-          if (!families.has(pairFamily[k])) zs.push(z);
-          families.add(pairFamily[k]);
-          rows.push(` t${i}_${k}: ${x(k)} - ${z} <= 0`);
+      for (const g of grp.guests) for (let k = pairStart[g]; k < pairStart[g + 1]; k++) families.add(pairFamily[k]);
+      for (const f of families) {
+        const z = `z${i}_${f}`;
+        zs.push(z);
+        for (const g of grp.guests) {
+          const ks: number[] = [];
+          for (let k = pairStart[g]; k < pairStart[g + 1]; k++) if (pairFamily[k] === f) ks.push(k);
+          rows.push(ks.length ? ` t${i}_${g}_${f}: ${ks.map(x).join(' + ')} - ${z} = 0` : ` t${i}_${g}_${f}: ${z} = 0`);
         }
       }
       if (families.size) rows.push(` t${i}: ${[...families].map((f) => `z${i}_${f}`).join(' + ')} <= 1`);
