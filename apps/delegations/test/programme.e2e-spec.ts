@@ -112,6 +112,25 @@ describe('partnerships, delegation lifecycle and members (real Postgres, real Ka
       expect(await db.query(`SELECT 1 FROM partnership WHERE partner_city = 'Nowhere'`)).toHaveLength(0);
     });
 
+    it('shares a delegation only with its partnership\'s partner organisation: 409 SHARE_NOT_PARTNER for anything else, nothing written', async () => {
+      const partnerOrg = randomUUID();
+      const withPartner = (await c().post('/api/delegations/partnerships', {
+        partnerCity: 'Kitakyushu', partnerCountry: 'JP', partnerTimeZone: 'Asia/Tokyo', establishedOn: '1959-01-01', programmeAreas: ['youth-education'], partnerOrganisationId: partnerOrg,
+      }).expect(201)).body.id as string;
+      const linked = await delegation({ partnershipId: withPartner });
+      const unlinked = await delegation();
+      const withoutPartnerOrg = await delegation({ partnershipId: fuzhou });
+      const refusals: [string, string][] = [[linked, randomUUID()], [linked, other], [unlinked, partnerOrg], [withoutPartnerOrg, partnerOrg]];
+      for (const [id, organisationId] of refusals) {
+        const res = await c().post(`/api/delegations/${id}/shares`, { organisationId });
+        expect({ id, organisationId, status: res.status, code: res.body.code }).toEqual({ id, organisationId, status: 409, code: 'DELEGATION.SHARE_NOT_PARTNER' });
+        expect(res.body.message[0]).toContain('only with the partner organisation of its partnership');
+      }
+      expect(await db.query(`SELECT 1 FROM delegation_share WHERE delegation_id = ANY($1)`, [[linked, unlinked, withoutPartnerOrg]])).toHaveLength(0);
+      const shared = await c().post(`/api/delegations/${linked}/shares`, { organisationId: partnerOrg }).expect(201);
+      expect(shared.body).toMatchObject({ delegationId: linked, partnerOrganisationId: partnerOrg });
+    });
+
     it('links a delegation to an own partnership only, defaulting an outbound visit to the partner city zone', async () => {
       const res = await c().post('/api/delegations', { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18', partnershipId: fuzhou, programmeArea: 'arts-culture' }).expect(201);
       expect(res.body).toMatchObject({ partnershipId: fuzhou, hostTimeZone: 'Asia/Shanghai', direction: 'outbound', minorsPerAdult: 5, version: 1 });
