@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ForbiddenException } from '@nestjs/common';
-import { assertMayWrite, forbiddenWrites, maySee, mayWrite, redact, RELATIONS, SENSITIVE_FIELD_RULES, SENSITIVE_FIELDS, writersOf } from './sensitive-fields';
+import { assertMayWrite, forbiddenWrites, maySee, mayWrite, redact, relationsTo, RELATIONS, SENSITIVE_FIELD_RULES, SENSITIVE_FIELDS, writersOf } from './sensitive-fields';
 import { ROLES } from './roles';
 
 describe('sensitive fields', () => {
@@ -21,6 +21,14 @@ describe('sensitive fields', () => {
     expect(maySee({ roles: ['host'] }, 'host-of-guest', 'allergies')).toBe(true);
     expect(maySee({ roles: ['host'] }, 'owner', 'allergies')).toBe(false);
     expect(maySee({ roles: ['admin', 'youth-manager', 'coordinator', 'host'] }, null, 'allergies')).toBe(false);
+  });
+
+  it('names every relation of the caller to a record: owner, else partner when shared, and host of the guest', () => {
+    const me = { organisationId: 'org-a', userId: 'u1' };
+    expect(relationsTo(me, { ownerOrganisationId: 'org-a' })).toEqual(['owner']);
+    expect(relationsTo(me, { ownerOrganisationId: 'org-b', sharedWithCaller: true, hostUserIds: ['u1'] })).toEqual(['partner', 'host-of-guest']);
+    expect(relationsTo(me, { ownerOrganisationId: 'org-b', hostUserIds: ['u2'] })).toEqual([]);
+    expect(relationsTo(me, { ownerOrganisationId: null, hostUserIds: ['u1'] })).toEqual(['host-of-guest']);
   });
 
   it('lets a caller in several relations see what any of them allows', () => {

@@ -33,6 +33,22 @@ export const SENSITIVE_FIELD_RULES: Record<SensitiveField, Partial<Record<Relati
 };
 
 /**
+ * Every relation the caller has to a person's record, for `maySee`: its organisation owns the record; the record's
+ * delegation is shared with the caller's organisation (partner); the caller is one of the guest's hosts. Each view of
+ * a person in every service asks this one question rather than deciding that "staff of the organisation" may see.
+ */
+export function relationsTo(
+  user: Pick<AuthenticatedUser, 'organisationId' | 'userId'>,
+  record: { ownerOrganisationId: string | null | undefined; sharedWithCaller?: boolean; hostUserIds?: readonly string[] | null },
+): Relation[] {
+  const out: Relation[] = [];
+  if (record.ownerOrganisationId && record.ownerOrganisationId === user.organisationId) out.push('owner');
+  else if (record.sharedWithCaller) out.push('partner');
+  if (record.hostUserIds?.includes(user.userId)) out.push('host-of-guest');
+  return out;
+}
+
+/**
  * Whether the caller may see `field`. A caller can stand in several relations to one record (a partner's
  * coordinator who also hosts the guest): any relation that allows it is enough.
  */
