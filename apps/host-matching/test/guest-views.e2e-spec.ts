@@ -125,7 +125,10 @@ describe('guest views per the sensitive-fields rule, on a shared delegation (rea
       const why = (await as(t[who]).get(whyNot).expect(200)).body;
       expect(why).toMatchObject({ feasible: false, rule: 'PETS_VS_ALLERGY' });
       const list = (await as(t[who]).get(guests).expect(200)).body;
-      for (const [what, body] of [['run', run], ['why-not', why], ['guests', list]] as const) expect({ who, what, leaks: ALLERGY_WORDS.test(JSON.stringify(body)) }).toEqual({ who, what, leaks: false });
+      // the rooming list carries none of the guest's sensitive fields, in any format
+      const rooming = await Promise.all(['json', 'csv', 'html'].map(async (format) => (await as(t[who]).get(`/delegations/${delegationId}/rooming-list?format=${format}`).expect(200)).text));
+      expect(rooming[0]).toContain('Omar');
+      for (const [what, body] of [['run', run], ['why-not', why], ['guests', list], ['rooming list', rooming]] as const) expect({ who, what, leaks: ALLERGY_WORDS.test(JSON.stringify(body)) }).toEqual({ who, what, leaks: false });
     }
   });
 });
