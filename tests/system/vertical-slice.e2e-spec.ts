@@ -133,8 +133,11 @@ describe('POST /api/delegations through the gateway', () => {
   });
 
   it('scopes every read by organisation, and sharing with the partner organisation is explicit and reaches other services', async () => {
+    const partnership = await post('/api/delegations/partnerships')
+      .send({ partnerCity: 'Fuzhou', partnerCountry: 'CN', partnerTimeZone: 'Asia/Shanghai', establishedOn: '1994-01-01', programmeAreas: ['municipal-technical'], partnerOrganisationId: fuzhou })
+      .expect(201);
     const created = await post('/api/delegations')
-      .send({ title: 'Fuzhou water engineers to Tacoma', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-07' })
+      .send({ title: 'Fuzhou water engineers to Tacoma', hostCity: 'Tacoma', startDate: '2027-06-02', endDate: '2027-06-07', direction: 'inbound', partnershipId: partnership.body.id })
       .expect(201);
     const id = created.body.id as string;
     const partner = await tokenFor({ organisationId: fuzhou, roles: ['coordinator'] });
@@ -146,6 +149,8 @@ describe('POST /api/delegations through the gateway', () => {
     await post(`/api/delegations/${id}/shares`, partner).send({ organisationId: fuzhou }).expect(404);
     expect((await post(`/api/delegations/${id}/shares`).send({ organisationId: tacoma }).expect(400)).body.code).toBe('DELEGATION.SHARE_WITH_SELF');
     await post(`/api/delegations/${id}/shares`).send({ organisationId: 'fuzhou' }).expect(400);
+    // only with the partner organisation of the delegation's partnership
+    expect((await post(`/api/delegations/${id}/shares`).send({ organisationId: elsewhere }).expect(409)).body.code).toBe('DELEGATION.SHARE_NOT_PARTNER');
 
     await post(`/api/delegations/${id}/shares`).send({ organisationId: fuzhou }).expect(201);
     expect((await get(`/api/delegations/${id}`, partner).expect(200)).body.title).toBe('Fuzhou water engineers to Tacoma');

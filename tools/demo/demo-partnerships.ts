@@ -5,12 +5,13 @@
  */
 import { Call } from './demo-support';
 
-interface DemoPartnership { partnerCity: string; partnerCountry: string; partnerTimeZone: string; establishedOn: string; programmeAreas: string[] }
+interface DemoPartnership { partnerCity: string; partnerCountry: string; partnerTimeZone: string; establishedOn: string; programmeAreas: string[]; partnerAdmin?: string }
 interface DemoLink { partnerCity: string; direction: 'inbound' | 'outbound'; programmeArea: string; hostTimeZone: string; purpose: string }
 
 /** By organisation admin: its partner city. */
 export const DEMO_PARTNERSHIPS: Record<string, DemoPartnership> = {
-  'admin@tacoma.example': { partnerCity: 'Fuzhou', partnerCountry: 'CN', partnerTimeZone: 'Asia/Shanghai', establishedOn: '1994-01-01', programmeAreas: ['youth-education', 'arts-culture'] },
+  // Fuzhou's organisation is on the platform too: Tacoma's delegations of this partnership are shared with it
+  'admin@tacoma.example': { partnerCity: 'Fuzhou', partnerCountry: 'CN', partnerTimeZone: 'Asia/Shanghai', establishedOn: '1994-01-01', programmeAreas: ['youth-education', 'arts-culture'], partnerAdmin: 'admin@fuzhou.example' },
   'admin@sandiego.example': { partnerCity: 'Jalalabad', partnerCountry: 'AF', partnerTimeZone: 'Asia/Kabul', establishedOn: '2004-01-01', programmeAreas: ['humanitarian', 'youth-education'] },
 };
 
@@ -22,18 +23,28 @@ export const DEMO_LINKS: Record<string, DemoLink> = {
   'Jalalabad students exchange in San Diego': { partnerCity: 'Jalalabad', direction: 'inbound', programmeArea: 'youth-education', hostTimeZone: 'America/Los_Angeles', purpose: 'Student exchange with San Diego schools' },
 };
 
-/** Registers the organisation's demo partnership unless it exists; answers its id (or undefined when the organisation has none). */
-export async function seedPartnership(call: Call, gateway: string, admin: string, token: string): Promise<string | undefined> {
+/**
+ * Registers the organisation's demo partnership unless it exists, naming the partner city's organisation when it is on
+ * the platform (`partnerOrganisationIdOf` its admin; an existing partnership without it is PATCHed): a delegation may
+ * be shared only with that organisation. Answers its id (or undefined when the organisation has none).
+ */
+export async function seedPartnership(call: Call, gateway: string, admin: string, token: string, partnerOrganisationIdOf: (admin: string) => Promise<string>): Promise<string | undefined> {
   const p = DEMO_PARTNERSHIPS[admin];
   if (!p) return undefined;
-  const list = await call<{ items: { id: string; partnerCity: string }[] }>(gateway, 'GET', '/api/delegations/partnerships?limit=200', token);
+  const { partnerAdmin, ...fields } = p;
+  const partnerOrganisationId = partnerAdmin ? await partnerOrganisationIdOf(partnerAdmin) : undefined;
+  const list = await call<{ items: { id: string; partnerCity: string; partnerOrganisationId: string | null }[] }>(gateway, 'GET', '/api/delegations/partnerships?limit=200', token);
   if (list.status !== 200) throw new Error(`GET /api/delegations/partnerships answered ${list.status}`);
   const found = list.body.items.find((x) => x.partnerCity === p.partnerCity);
   if (found) {
     process.stdout.write(`[demo] exists: partnership with ${p.partnerCity}\n`);
+    if (partnerOrganisationId && found.partnerOrganisationId !== partnerOrganisationId) {
+      const res = await call(gateway, 'PATCH', `/api/delegations/partnerships/${found.id}`, token, { partnerOrganisationId });
+      if (res.status !== 200) throw new Error(`naming ${p.partnerCity}'s organisation on the partnership answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
     return found.id;
   }
-  const res = await call<{ id: string }>(gateway, 'POST', '/api/delegations/partnerships', token, p);
+  const res = await call<{ id: string }>(gateway, 'POST', '/api/delegations/partnerships', token, { ...fields, ...(partnerOrganisationId ? { partnerOrganisationId } : {}) });
   if (res.status !== 201) throw new Error(`registering the partnership with ${p.partnerCity} answered ${res.status}: ${JSON.stringify(res.body)}`);
   process.stdout.write(`[demo] registered partnership ${res.body.id} with ${p.partnerCity} (${p.establishedOn.slice(0, 4)})\n`);
   return res.body.id;

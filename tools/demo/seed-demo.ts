@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   }
   for (const org of DEMO) {
     const me = await login(gateway, org.admin);
-    const partnershipId = await seedPartnership(call, gateway, org.admin, me.token);
+    const partnershipId = await seedPartnership(call, gateway, org.admin, me.token, async (partnerAdmin) => (await login(gateway, partnerAdmin)).organisationId);
     const list = await call<{ items: { id: string; title: string }[] }>(gateway, 'GET', '/api/delegations?limit=200', me.token);
     if (list.status !== 200) throw new Error(`GET /api/delegations answered ${list.status}`);
     for (const d of org.delegations) {

@@ -230,6 +230,10 @@ describe('itinerary (real Postgres, real Kafka)', () => {
     const created = await add(id, activity('2027-04-12T09:30', '2027-04-12T10:30')).expect(201);
     const path = `${itinerary(id)}/${created.body.id}`;
     await api().get(itinerary(id)).set('authorization', `Bearer ${t.partner}`).expect(404);
+    // shared with the partner organisation of its partnership (the only organisation it may be shared with)
+    const partnership = await api().post('/api/delegations/partnerships').set('authorization', `Bearer ${t.admin}`)
+      .send({ partnerCity: 'Fuzhou', partnerCountry: 'CN', partnerTimeZone: 'Asia/Shanghai', establishedOn: '1994-01-01', programmeAreas: ['arts-culture'], partnerOrganisationId: orgB }).expect(201);
+    await api().patch(`/api/delegations/${id}`).set('authorization', `Bearer ${t.admin}`).send({ partnershipId: partnership.body.id }).expect(200);
     await api().post(`/api/delegations/${id}/shares`).set('authorization', `Bearer ${t.admin}`).send({ organisationId: orgB }).expect(201);
     await api().get(itinerary(id)).set('authorization', `Bearer ${t.partner}`).expect(200);
     await api().get(itinerary(id)).set('authorization', `Bearer ${t.youth}`).expect(200);

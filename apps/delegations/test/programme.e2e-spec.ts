@@ -112,6 +112,50 @@ describe('partnerships, delegation lifecycle and members (real Postgres, real Ka
       expect(await db.query(`SELECT 1 FROM partnership WHERE partner_city = 'Nowhere'`)).toHaveLength(0);
     });
 
+    it('shares a delegation only with its partnership\'s partner organisation: 409 SHARE_NOT_PARTNER for anything else, nothing written', async () => {
+      const partnerOrg = randomUUID();
+      const withPartner = (await c().post('/api/delegations/partnerships', {
+        partnerCity: 'Kitakyushu', partnerCountry: 'JP', partnerTimeZone: 'Asia/Tokyo', establishedOn: '1959-01-01', programmeAreas: ['youth-education'], partnerOrganisationId: partnerOrg,
+      }).expect(201)).body.id as string;
+      const linked = await delegation({ partnershipId: withPartner });
+      const unlinked = await delegation();
+      const withoutPartnerOrg = await delegation({ partnershipId: fuzhou });
+      const refusals: [string, string][] = [[linked, randomUUID()], [linked, other], [unlinked, partnerOrg], [withoutPartnerOrg, partnerOrg]];
+      for (const [id, organisationId] of refusals) {
+        const res = await c().post(`/api/delegations/${id}/shares`, { organisationId });
+        expect({ id, organisationId, status: res.status, code: res.body.code }).toEqual({ id, organisationId, status: 409, code: 'DELEGATION.SHARE_NOT_PARTNER' });
+        expect(res.body.message[0]).toContain('only with the partner organisation of its partnership');
+      }
+      expect(await db.query(`SELECT 1 FROM delegation_share WHERE delegation_id = ANY($1)`, [[linked, unlinked, withoutPartnerOrg]])).toHaveLength(0);
+      const shared = await c().post(`/api/delegations/${linked}/shares`, { organisationId: partnerOrg }).expect(201);
+      expect(shared.body).toMatchObject({ delegationId: linked, partnerOrganisationId: partnerOrg });
+    });
+
+    it('withdraws a share that no longer holds: the partnership names another partner, or the delegation leaves the partnership', async () => {
+      const first = randomUUID();
+      const second = randomUUID();
+      const p = (await c().post('/api/delegations/partnerships', {
+        partnerCity: 'Kiryat Motzkin', partnerCountry: 'IL', partnerTimeZone: 'Asia/Jerusalem', establishedOn: '1980-01-01', programmeAreas: ['youth-education'], partnerOrganisationId: first,
+      }).expect(201)).body.id as string;
+      const a = await delegation({ partnershipId: p });
+      const b = await delegation({ partnershipId: p });
+      for (const id of [a, b]) await c().post(`/api/delegations/${id}/shares`, { organisationId: first }).expect(201);
+      const shares = async () => (await db.query<{ delegation_id: string; partner_organisation_id: string }>(
+        `SELECT delegation_id, partner_organisation_id FROM delegation_share WHERE delegation_id = ANY($1) ORDER BY delegation_id`, [[a, b]]));
+      expect(await shares()).toHaveLength(2);
+
+      await c().patch(`/api/delegations/${a}`, { partnershipId: null }).expect(200);
+      expect((await shares()).map((r) => r.delegation_id)).toEqual([b]);
+      await c().patch(`/api/delegations/partnerships/${p}`, { partnerOrganisationId: second }).expect(200);
+      expect(await shares()).toEqual([]);
+      await c().post(`/api/delegations/${b}/shares`, { organisationId: second }).expect(201);
+
+      for (const id of [a, b]) {
+        const unshared = (await eventsOf(Topics.delegationEvents, id, 1)).filter((e) => e.type === 'delegation.unshared');
+        expect(unshared.map((e) => e.payload)).toEqual([expect.objectContaining({ delegationId: id, partnerOrganisationId: first })]);
+      }
+    });
+
     it('links a delegation to an own partnership only, defaulting an outbound visit to the partner city zone', async () => {
       const res = await c().post('/api/delegations', { title: 'Tacoma Youth Symphony to Fuzhou', hostCity: 'Fuzhou', startDate: '2027-04-10', endDate: '2027-04-18', partnershipId: fuzhou, programmeArea: 'arts-culture' }).expect(201);
       expect(res.body).toMatchObject({ partnershipId: fuzhou, hostTimeZone: 'Asia/Shanghai', direction: 'outbound', minorsPerAdult: 5, version: 1 });

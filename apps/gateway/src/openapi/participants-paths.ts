@@ -76,7 +76,7 @@ export const PARTICIPANT_PATHS: Record<string, Record<string, unknown>> = {
       responses: { 200: json({ $ref: '#/components/schemas/Participant' }, 'the participant as you may see it'), 401: e401, 403: e403, 404: e404('participant') },
     },
     patch: {
-      tags, security, summary: 'Change a participant of your organisation; publishes participant.updated when a non-sensitive field changed (service: delegations)', parameters: [uuid('participantId', 'participant id')],
+      tags, security, summary: 'Change a participant of your organisation; a field your role may not write (sensitive-fields rule) is 403 AUTH.FIELD_NOT_WRITABLE naming it; publishes participant.updated when a non-sensitive field changed (service: delegations)', parameters: [uuid('participantId', 'participant id')],
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdateParticipant' } } } },
       responses: { 200: json({ $ref: '#/components/schemas/Participant' }, 'updated'), 400: e400, 401: e401, 403: e403, 404: e404('participant') },
     },

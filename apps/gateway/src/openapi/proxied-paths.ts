@@ -486,7 +486,7 @@ export const PROXIED_PATHS: Record<string, Record<string, unknown>> = {
     },
     post: {
       tags: ['delegations'],
-      summary: 'Share with the partner organisation; publishes delegation.shared (owner coordinators and admins; service: delegations)',
+      summary: "Share with the partner organisation of the delegation's partnership (any other: 409 DELEGATION.SHARE_NOT_PARTNER); publishes delegation.shared (owner coordinators and admins; service: delegations)",
       security: [{ bearer: [] }],
       parameters: [uuidParam('id', 'delegation id')],
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['organisationId'], properties: { organisationId: { type: 'string', format: 'uuid' } } } } } },

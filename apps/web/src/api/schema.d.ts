@@ -1232,7 +1232,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Share with the partner organisation; publishes delegation.shared (owner coordinators and admins; service: delegations) */
+        /** Share with the partner organisation of the delegation's partnership (any other: 409 DELEGATION.SHARE_NOT_PARTNER); publishes delegation.shared (owner coordinators and admins; service: delegations) */
         post: {
             parameters: {
                 query?: never;
@@ -1893,7 +1893,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a participant of your organisation; publishes participant.updated when a non-sensitive field changed (service: delegations) */
+        /** Change a participant of your organisation; a field your role may not write (sensitive-fields rule) is 403 AUTH.FIELD_NOT_WRITABLE naming it; publishes participant.updated when a non-sensitive field changed (service: delegations) */
         patch: {
             parameters: {
                 query?: never;

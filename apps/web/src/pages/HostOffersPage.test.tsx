@@ -19,6 +19,15 @@ describe('host offers', () => {
     expect(within(card).getByTestId('time-left')).toHaveTextContent(/^3 d 0 h \d+ min left/);
   });
 
+  it('leaves out diet and allergies the API withheld from the reader, rather than calling them none', async () => {
+    const { diet: _diet, allergies: _allergies, ...guest } = offer.guest;
+    const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [{ ...offer, guest }], total: 1 } } });
+    renderApp({ path: '/offers', fetchImpl, session: coordinator });
+    const card = await screen.findByRole('article', { name: 'Emily Carter' });
+    expect(within(card).getByText('en, zh', { exact: false })).toBeInTheDocument();
+    expect(within(card).queryByText(/Allergies|Diet/)).not.toBeInTheDocument();
+  });
+
   it('the deadline on the host city’s clock, its time zone named', async () => {
     const deadlineAt = '2027-07-20T07:30:00Z'; // 15:30 in Shanghai
     const inShanghai = { ...offer, deadlineAt, delegation: { ...offer.delegation, hostTimeZone: 'Asia/Shanghai' } };

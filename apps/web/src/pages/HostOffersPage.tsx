@@ -51,8 +51,9 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           {g.gender && <List.Item>{t('offers.gender')}: {t(`youth.genders.${g.gender}`, { defaultValue: g.gender })}</List.Item>}
           <List.Item>{t('offers.languages')}: {g.languages?.length ? g.languages.join(', ') : t('common.none')}</List.Item>
           {g.nationality && <List.Item>{t('offers.nationality')}: {g.nationality}</List.Item>}
-          <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>
-          <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>
+          {/* absent (not empty) when the sensitive-fields rule withholds it from the reader: then not "none" either */}
+          {g.diet !== undefined && <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>}
+          {g.allergies !== undefined && <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>}
         </List>
         {/* the deadline on the host city's clock, the zone named; the reader's own zone when host matching does not know the host city's yet */}
         {open && offer.deadlineAt && (

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { PartnershipEntity } from '../../partnerships/infrastructure/partnership.entity';
+import { withdrawSharesOutsidePartnership } from './withdraw-shares-outside-partnership';
 import { Delegation, DelegationChanges, DelegationState, DelegationStatus } from '../domain/delegation';
 import { DelegationRuleError } from '../domain/delegation-error';
 import { DelegationLifecycle, TransitionTarget } from '../domain/delegation-lifecycle';
@@ -35,6 +36,7 @@ export class ChangeDelegationUseCase {
         if (!own) throw new DelegationRuleError('DELEGATION.PARTNERSHIP_UNKNOWN', 'partnershipId must be one of your organisation\'s partnerships', 'partnershipId');
       }
       await tx.update(DelegationEntity, { id }, { ...(changed as Partial<DelegationEntity>), version: d.version + 1 });
+      if ('partnershipId' in changed) await withdrawSharesOutsidePartnership(tx, this.outbox, [id], user.userId);
       const after = await tx.findOneByOrFail(DelegationEntity, { id });
       await this.outbox.append(tx, {
         type: 'delegation.updated', version: 1, aggregateId: id, organisationId: d.organisationId,

@@ -2,13 +2,15 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
+import { PartnershipEntity } from '../../partnerships/infrastructure/partnership.entity';
 import { Delegation } from '../domain/delegation';
 import { DelegationEntity } from '../infrastructure/delegation.entity';
 import { DelegationShareEntity } from '../infrastructure/delegation-share.entity';
 
 /**
  * Sharing is explicit and recorded: only the owning organisation shares (or unshares) its
- * delegation with a partner organisation, and every other service learns it from the event.
+ * delegation, only with the partner organisation of the delegation's partnership, and every other
+ * service learns it from the event.
  */
 @Injectable()
 export class ShareDelegationUseCase {
@@ -18,7 +20,8 @@ export class ShareDelegationUseCase {
     return this.dataSource.transaction(async (tx) => {
       const d = await tx.findOne(DelegationEntity, { where: { id: delegationId, organisationId: user.organisationId }, lock: { mode: 'pessimistic_write' } });
       if (!d) throw notOwned(delegationId);
-      Delegation.assertCanShareWith(d.organisationId, partnerOrganisationId);
+      const partnership = d.partnershipId ? await tx.findOneBy(PartnershipEntity, { id: d.partnershipId, organisationId: d.organisationId }) : null;
+      Delegation.assertCanShareWith(d.organisationId, partnerOrganisationId, partnership);
       const existing = await tx.findOneBy(DelegationShareEntity, { delegationId, partnerOrganisationId });
       if (existing) return existing;
       await tx.insert(DelegationShareEntity, { delegationId, partnerOrganisationId, sharedBy: user.userId, sharedAt: new Date() });

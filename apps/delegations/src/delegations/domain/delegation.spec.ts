@@ -31,8 +31,23 @@ describe('Delegation.create', () => {
 });
 
 describe('Delegation.assertCanShareWith', () => {
+  const partnership = { id: 'p1', partnerOrganisationId: 'b' };
   it('refuses sharing with the owning organisation itself', () => {
-    expect(() => Delegation.assertCanShareWith('a', 'a')).toThrow('cannot be shared with its own organisation');
-    expect(() => Delegation.assertCanShareWith('a', 'b')).not.toThrow();
+    expect(() => Delegation.assertCanShareWith('a', 'a', partnership)).toThrow('cannot be shared with its own organisation');
+  });
+
+  it('shares only with the partner organisation of the partnership, with a stable code naming the rule', () => {
+    expect(() => Delegation.assertCanShareWith('a', 'b', partnership)).not.toThrow();
+    for (const [org, p] of [['c', partnership], ['b', null], ['b', { id: 'p2', partnerOrganisationId: null }]] as const) {
+      try {
+        Delegation.assertCanShareWith('a', org, p);
+        throw new Error(`expected a refusal for ${org}`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(DelegationRuleError);
+        expect((e as DelegationRuleError).code).toBe('DELEGATION.SHARE_NOT_PARTNER');
+        expect((e as DelegationRuleError).field).toBeUndefined();
+        expect((e as DelegationRuleError).message).toContain('only with the partner organisation of its partnership');
+      }
+    }
   });
 });

@@ -121,10 +121,22 @@ export class Delegation {
     if (!Number.isInteger(n) || n < 1 || n > 20) throw new DelegationRuleError('DELEGATION.RATIO_INVALID', 'minorsPerAdult must be an integer from 1 to 20', 'minorsPerAdult');
   }
 
-  /** Sharing gives the partner organisation (the other side of the visit) access; never the owner itself. */
-  static assertCanShareWith(ownerOrganisationId: string, partnerOrganisationId: string): void {
+  /**
+   * Sharing gives the other side of the visit access to the delegation, its members' names and, per the
+   * sensitive-fields rule, some of their needs: so it goes only to the partner organisation of the delegation's
+   * partnership (the sister city's own organisation on the platform), never to an id a caller typed in. No
+   * partnership, or a partnership whose partner is not on the platform: nobody to share with.
+   */
+  static assertCanShareWith(ownerOrganisationId: string, partnerOrganisationId: string, partnership: { id: string; partnerOrganisationId: string | null } | null): void {
     if (ownerOrganisationId === partnerOrganisationId) {
       throw new DelegationRuleError('DELEGATION.SHARE_WITH_SELF', 'a delegation cannot be shared with its own organisation', 'organisationId');
+    }
+    if (!partnership || partnership.partnerOrganisationId !== partnerOrganisationId) {
+      const why = !partnership ? 'this delegation belongs to no partnership'
+        : !partnership.partnerOrganisationId ? 'its partnership names no partner organisation' : `organisation ${partnerOrganisationId} is not its partnership's partner organisation`;
+      throw new DelegationRuleError('DELEGATION.SHARE_NOT_PARTNER', `a delegation is shared only with the partner organisation of its partnership: ${why}`, undefined, {
+        partnershipId: partnership?.id ?? null, partnerOrganisationId: partnership?.partnerOrganisationId ?? null, organisationId: partnerOrganisationId,
+      });
     }
   }
 

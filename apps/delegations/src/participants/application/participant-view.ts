@@ -27,13 +27,15 @@ export interface GuardianRow extends ContactRow { consent_given_at: Date | null;
 /**
  * The participant as a caller sees it, applying the sensitive-field rule (libs/platform/auth):
  * `medicalNotes`, `allergies`, `dietaryNeeds`, `emergencyContacts` are left out when the caller may not
- * see them. Guardians: their consent (relation, given at, scope, expiry) is visible to every reader
- * (a coordinator must know whether consent is on file), their name, phone and email only to whom may
- * see `guardianContacts`. The passport number is for the owning organisation only (decision: a
+ * see them (the same kinds, PARTICIPANT_SENSITIVE_INPUT, decide who may write them). Guardians: their
+ * consent (given at, scope, expiry) where `guardianConsent` may be seen (every member of staff who reads
+ * the participant: a coordinator must know whether consent is on file), their name, phone and email only
+ * to whom may see `guardianContacts`. The passport number is for the owning organisation only (decision: a
  * partner organisation needs to know the visa status, not the number).
  */
 export function participantView(user: AuthenticatedUser, relation: Relation, p: ParticipantRow, contacts: ContactRow[], guardians: GuardianRow[], warnings: PassportWarning[] = []) {
   const seeGuardianContacts = maySee(user, relation, 'guardianContacts');
+  const seeConsent = maySee(user, relation, 'guardianConsent');
   const view: Record<string, unknown> = {
     id: p.id,
     organisationId: p.organisation_id,
@@ -52,9 +54,7 @@ export function participantView(user: AuthenticatedUser, relation: Relation, p: 
     guardians: guardians.map((g) => ({
       id: g.id,
       relation: g.relation,
-      consentGivenAt: g.consent_given_at,
-      consentScope: g.consent_scope,
-      consentExpiresOn: g.consent_expires_on,
+      ...(seeConsent ? { consentGivenAt: g.consent_given_at, consentScope: g.consent_scope, consentExpiresOn: g.consent_expires_on } : {}),
       ...(seeGuardianContacts ? { name: g.name, phone: g.phone, email: g.email } : {}),
     })),
     warnings,

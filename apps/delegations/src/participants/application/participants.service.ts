@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV1, ParticipantTravelDocumentChangedV1 } from '@twinning/contracts';
-import { AuthenticatedUser, Relation } from '@twinning/platform-auth';
+import { assertMayWrite, AuthenticatedUser, Relation } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { matchingProfile, matchingProfileChanged } from '../domain/matching-profile';
 import { passportWarnings } from '../domain/participant-rules';
 import { CreateParticipantDto, EmergencyContactDto, GuardianDto, ListParticipantsDto, UpdateParticipantDto } from '../http/participant.dto';
+import { PARTICIPANT_SENSITIVE_INPUT } from './participant-fields';
 import { ContactRow, GuardianRow, ParticipantRow, participantView } from './participant-view';
 
 const COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages,
@@ -33,6 +34,8 @@ export class ParticipantsService {
   constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter) {}
 
   async create(user: AuthenticatedUser, dto: CreateParticipantDto) {
+    // writes follow the read rule: registering is writing every field given, as the owner
+    assertMayWrite(user, 'owner', dto, PARTICIPANT_SENSITIVE_INPUT);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
@@ -61,6 +64,8 @@ export class ParticipantsService {
     await this.dataSource.transaction(async (tx) => {
       const [before] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1 AND p.organisation_id = $2 FOR UPDATE`, [id, user.organisationId])) as ParticipantRow[];
       if (!before) throw participantNotFound(id);
+      // after the 404 (a partner or stranger learns nothing) and before anything is written
+      assertMayWrite(user, 'owner', dto, PARTICIPANT_SENSITIVE_INPUT);
       const profileBefore = await loadMatchingProfile(tx, id);
       const sets: Record<string, unknown> = {
         given_name: dto.givenName, family_name: dto.familyName, date_of_birth: dto.dateOfBirth, gender: dto.gender, languages: dto.languages, nationality: dto.nationality,

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
+import { withdrawSharesOutsidePartnership } from '../../delegations/application/withdraw-shares-outside-partnership';
+import { DelegationEntity } from '../../delegations/infrastructure/delegation.entity';
 import { PartnershipEntity } from '../infrastructure/partnership.entity';
 import { ProgrammeArea, PartnershipStatus } from '../domain/programme-area';
 
@@ -68,6 +70,10 @@ export class PartnershipsService {
         type: 'partnership.updated', version: 1, aggregateId: id, organisationId: user.organisationId,
         payload: { ...payloadOf(after), registeredByUserId: after.createdBy, changed: Object.keys(changes) },
       });
+      if ('partnerOrganisationId' in changes) {
+        const delegations = await tx.findBy(DelegationEntity, { partnershipId: id, organisationId: user.organisationId });
+        await withdrawSharesOutsidePartnership(tx, this.outbox, delegations.map((d) => d.id), user.userId);
+      }
       return after;
     });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { AuthenticatedUser, CurrentUser, Roles } from '@twinning/platform-auth';
+import { AuthenticatedUser, CurrentUser, Roles, writersOf } from '@twinning/platform-auth';
 import { FamiliesService } from '../application/families.service';
 import { VettingService } from '../application/vetting.service';
 import { CreateFamilyDto, ListFamiliesDto, RecordCheckDto, RecordHomeVisitDto, RecordReferenceDto, UpdateFamilyDto } from './family.dto';
@@ -45,7 +45,8 @@ export class FamiliesController {
   }
 
   @Post(':familyId/background-checks')
-  @Roles('youth-manager', 'admin')
+  // who records a check's result is who may read it: the sensitive-fields table decides
+  @Roles(...writersOf('backgroundCheckResults'))
   recordCheck(@CurrentUser() user: AuthenticatedUser, @Param('familyId', new ParseUUIDPipe()) id: string, @Body() body: RecordCheckDto) {
     return this.vetting.recordCheck(user, id, body);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedUser } from '@twinning/platform-auth';
+import { AuthenticatedUser, relationsTo } from '@twinning/platform-auth';
 import { DomainRuleError } from '@twinning/platform-http';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { VettingService } from '../../families/application/vetting.service';
@@ -13,6 +13,7 @@ import { solveWithGroups } from '../../matching/domain/groups/group-solver';
 import { DelegationRecord, engineSettings, FamilyRecord, GuestRecord, groupRulesBroken, groupsInProblem, isMinorOnArrival, MatchingSettings, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { activeOffers, loadDelegation, loadFamilies, loadGuests, loadSettings, lockDelegation } from '../infrastructure/placement-rows';
 import { AssignDto, MatchingSettingsDto, ReleaseOffersDto } from '../http/placements.dto';
+import { withheldForCaller } from './guest-sensitive-view';
 import { PlacementEngine } from './placement-engine';
 
 /** Rules a manual assignment may never break (safeguarding and real beds): the coordinator is told, and refused. */
@@ -180,7 +181,7 @@ export class MatchingService {
 
   async getRun(user: AuthenticatedUser, delegationId: string, runId: string) {
     const tx = this.dataSource.manager;
-    await loadDelegation(tx, user, delegationId);
+    const d = await loadDelegation(tx, user, delegationId);
     const [run] = (await tx.query(`SELECT * FROM matching_run WHERE id = $1 AND delegation_id = $2`, [runId, delegationId])) as RunRow[];
     if (!run) throw new NotFoundException({ statusCode: 404, code: 'MATCHING.RUN_NOT_FOUND', message: `matching run ${runId} not found for this delegation` });
     const proposals = (await tx.query(
@@ -192,7 +193,8 @@ export class MatchingService {
       id: p.id, memberId: p.member_id, participantId: p.participant_id, guestName: p.given_name ? `${p.given_name} ${p.family_name}` : null, familyId: p.family_id,
       familyName: p.family_label, score: p.score, breakdown: p.breakdown, excludedByRule: p.excluded_by_rule, feasibleFamilies: p.feasible_families, explanation: p.explanation, status: p.status,
     }));
-    return { ...runView(run), proposals: view.filter((p) => p.familyId), unplacedGuests: view.filter((p) => !p.familyId) };
+    const shown = withheldForCaller(user, guestRelations(user, d), view);
+    return { ...runView(run), proposals: shown.filter((p) => p.familyId), unplacedGuests: shown.filter((p) => !p.familyId) };
   }
 
   /** Releases proposals of the latest run as offers (all placed ones, or those named). */
@@ -253,7 +255,7 @@ export class MatchingService {
     const family = families.find((f) => f.id === familyId);
     if (!family) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${familyId} is not a family of this organisation`, 'familyId');
     const forbidden = (await tx.query(`SELECT reason FROM forbidden_pair WHERE member_id = $1 AND family_id = $2`, [memberId, familyId])) as { reason: string }[];
-    const answer = whyNot(toCandidateGuest(guest, d, settings), family, families, engineSettings(settings));
+    const answer = withheldForCaller(user, guestRelations(user, d), whyNot(toCandidateGuest(guest, d, settings), family, families, engineSettings(settings)));
     return { ...answer, ...(forbidden[0] ? { forbiddenAfter: forbidden[0].reason, note: `this family ${forbidden[0].reason} this guest before, so re-matches never offer it again` } : {}) };
   }
 
@@ -280,12 +282,14 @@ export class MatchingService {
         ...allViolations(guestContext(toCandidateGuest(guest, d, settings)), family, engineSettings(settings)),
         ...groupRulesBroken(settings.groups, dto.memberId, dto.familyId, offers.filter((o) => o !== own)),
       ];
-      const refused = broken.filter((b) => (NON_OVERRIDABLE as readonly string[]).includes(b.rule));
+      // what the caller is told: the same rules, the allergy named only to whom may see it
+      const told = withheldForCaller(user, guestRelations(user, d), broken);
+      const refused = told.filter((b) => (NON_OVERRIDABLE as readonly string[]).includes(b.rule));
       if (refused.length) {
-        throw new DomainRuleError('ASSIGNMENT.NOT_OVERRIDABLE', `this assignment breaks rules no override may break: ${refused.map((r) => r.message).join('; ')}`, undefined, { brokenRules: broken });
+        throw new DomainRuleError('ASSIGNMENT.NOT_OVERRIDABLE', `this assignment breaks rules no override may break: ${refused.map((r) => r.message).join('; ')}`, undefined, { brokenRules: told });
       }
       if (broken.length && !dto.acknowledgeBrokenRules) {
-        throw new DomainRuleError('ASSIGNMENT.BREAKS_RULES', `this assignment breaks ${broken.length} rule(s): ${broken.map((r) => r.message).join('; ')}. Send acknowledgeBrokenRules: true with a note to assign anyway`, undefined, { brokenRules: broken });
+        throw new DomainRuleError('ASSIGNMENT.BREAKS_RULES', `this assignment breaks ${broken.length} rule(s): ${told.map((r) => r.message).join('; ')}. Send acknowledgeBrokenRules: true with a note to assign anyway`, undefined, { brokenRules: told });
       }
       if (broken.length && !dto.note?.trim()) throw new DomainRuleError('ASSIGNMENT.NOTE_REQUIRED', 'an override that breaks rules needs a note saying why', 'note');
       if (own) {
@@ -293,7 +297,7 @@ export class MatchingService {
       }
       const offerId = await this.engine.makeOffer(tx, { delegation: d, hostOrganisationId: user.organisationId, guest, familyId: dto.familyId, origin: 'manual', brokenRules: broken, overrideNote: dto.note ?? null, createdBy: user.userId,
         responseHours: settings.offerResponseHours, now });
-      return { offerId, brokenRules: broken, overridden: broken.length > 0, replacedOfferId: own?.id ?? null };
+      return { offerId, brokenRules: told, overridden: broken.length > 0, replacedOfferId: own?.id ?? null };
     });
   }
 
@@ -308,7 +312,7 @@ export class MatchingService {
     const latest = (await tx.query(
       `SELECT DISTINCT ON (member_id) member_id, family_id, explanation, status FROM proposal WHERE delegation_id = $1 ORDER BY member_id, created_at DESC`, [d.id])) as { member_id: string; family_id: string | null; explanation: unknown; status: string }[];
     const now = new Date();
-    return {
+    return withheldForCaller(user, guestRelations(user, d), {
       delegationId: d.id,
       items: guests.map((g) => {
         const o = offers.find((x) => x.member_id === g.memberId);
@@ -321,7 +325,7 @@ export class MatchingService {
           latestProposal: p ? { familyId: p.family_id, status: p.status, explanation: p.explanation } : null,
         };
       }),
-    };
+    });
   }
 
   private async requireVenue(tx: EntityManager, delegationId: string): Promise<MatchingSettings> {
@@ -368,3 +372,10 @@ function runView(r: RunRow) {
   };
 }
 
+/**
+ * The caller's relations to the guests of a delegation that loadDelegation let them see: its owner's staff, or the
+ * staff of a partner organisation it is shared with (the guests belong to the owner).
+ */
+function guestRelations(user: AuthenticatedUser, d: DelegationRecord) {
+  return relationsTo(user, { ownerOrganisationId: d.organisationId, sharedWithCaller: true });
+}

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedUser, hasAnyRole, maySee, Relation, Role } from '@twinning/platform-auth';
+import { AuthenticatedUser, hasAnyRole, maySee, relationsTo, Role } from '@twinning/platform-auth';
 import { DomainRuleError, PeriodicJob } from '@twinning/platform-http';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { ageOnArrival } from '../../matching/domain/candidates';
@@ -8,6 +8,7 @@ import { isMinorOnArrival, stayOf } from '../domain/matching-problem';
 import { effectiveStatus, OfferStatus, refusal, timeLeftMs } from '../domain/offer-state';
 import { loadDelegationById, loadOffer, lockDelegation, offerNotFound, OfferRow } from '../infrastructure/placement-rows';
 import { DeclineDto, ListOffersDto, WithdrawDto } from '../http/placements.dto';
+import { withheldForCaller } from './guest-sensitive-view';
 import { PlacementEngine } from './placement-engine';
 import { PlacementSettings } from './placement-settings';
 
@@ -15,12 +16,13 @@ import { PlacementSettings } from './placement-settings';
 export const PLACEMENT_STAFF: readonly Role[] = ['coordinator', 'admin', 'youth-manager'];
 
 interface OfferViewRow extends OfferRow {
-  family_name: string; host_user_ids: string[]; title: string; host_city: string; host_time_zone: string | null; start_date: string; end_date: string;
+  family_name: string; host_user_ids: string[]; delegation_organisation_id: string; shared_with_host_organisation: boolean; title: string; host_city: string; host_time_zone: string | null; start_date: string; end_date: string;
   given_name: string | null; family_name_p: string | null; date_of_birth: string | null; gender: string | null; languages: string[] | null; nationality: string | null;
   diet: string[] | null; allergies: string[] | null; guardian_consent_on_file: boolean | null; guardian_consent_expires_on: string | null;
 }
 
-const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.title, d.host_city, d.host_time_zone, d.start_date::text AS start_date, d.end_date::text AS end_date,
+const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.organisation_id AS delegation_organisation_id,
+  EXISTS (SELECT 1 FROM hm_delegation_share s WHERE s.delegation_id = o.delegation_id AND s.organisation_id = o.organisation_id) AS shared_with_host_organisation, d.title, d.host_city, d.host_time_zone, d.start_date::text AS start_date, d.end_date::text AS end_date,
   p.given_name, p.family_name AS family_name_p, p.date_of_birth::text AS date_of_birth, p.gender, p.languages, p.nationality, p.diet, p.allergies,
   p.guardian_consent_on_file, p.guardian_consent_expires_on::text AS guardian_consent_expires_on
   FROM offer o JOIN host_family f ON f.id = o.family_id JOIN hm_delegation d ON d.id = o.delegation_id LEFT JOIN hm_participant p ON p.id = o.participant_id`;
@@ -171,16 +173,20 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
     return r?.host_user_ids ?? [];
   }
 
-  /** What a host must know about the guest; diet and allergies only where the role and relation allow (sensitive-fields rule). */
+  /**
+   * What a host must know about the guest; diet and allergies only where the role and relation allow (sensitive-fields
+   * rule). The offer belongs to the host organisation, the guest to the delegation's owner: staff of a partner it is
+   * shared with are the "partner" relation, not the owner, and the family's hosts are the guest's hosts.
+   */
   private view(user: AuthenticatedUser, r: OfferViewRow, now: Date) {
-    const relation: Relation = r.host_user_ids.includes(user.userId) && !hasAnyRole(user, PLACEMENT_STAFF) ? 'host-of-guest' : 'owner';
+    const relation = relationsTo(user, { ownerOrganisationId: r.delegation_organisation_id, sharedWithCaller: r.shared_with_host_organisation, hostUserIds: r.host_user_ids });
     const clock = { status: r.status, deadlineAt: new Date(r.deadline_at) };
     const d = { startDate: r.start_date, endDate: r.end_date };
     const minor = isMinorOnArrival({ dateOfBirth: r.date_of_birth }, d);
     return {
       id: r.id, delegationId: r.delegation_id, delegation: { title: r.title, hostCity: r.host_city, hostTimeZone: r.host_time_zone ?? null, ...stayOf(d) }, memberId: r.member_id, participantId: r.participant_id,
       familyId: r.family_id, familyName: r.family_name, origin: r.origin, status: effectiveStatus(clock, now), deadlineAt: clock.deadlineAt, timeLeftSeconds: Math.floor(timeLeftMs(clock, now) / 1000),
-      score: r.score, breakdown: r.breakdown, brokenRules: r.broken_rules, overrideNote: r.override_note, createdAt: r.created_at, respondedAt: r.responded_at, responseReason: r.response_reason,
+      score: r.score, breakdown: r.breakdown, brokenRules: withheldForCaller(user, relation, r.broken_rules), overrideNote: r.override_note, createdAt: r.created_at, respondedAt: r.responded_at, responseReason: r.response_reason,
       confirmedAt: r.confirmed_at, endedAt: r.ended_at, endReason: r.end_reason,
       awaitingGuardianConsent: r.status === 'accepted' && minor,
       guest: {

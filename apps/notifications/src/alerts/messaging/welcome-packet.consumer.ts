@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, PlacementConfirmedV1, PlacementHostBriefingV1, Topics } from '@twinning/contracts';
+import { maySee } from '@twinning/platform-auth';
 import { EventConsumer } from '@twinning/platform-messaging';
 import { DelegationInfo, RecipientQueries } from '../../recipients/application/recipient-queries';
 import { AlertWriter } from '../application/alert-writer';
@@ -13,7 +14,7 @@ import { COORDINATION, greetingName } from '../domain/recipients';
  *   airport pickup if one is planned, what they must know about the guest (diet, allergies, a smoke-free home), and
  *   the programme's emergency contact.
  * - `placement.confirmed` → to the coordinators of the delegation's owning organisation (participants have no accounts): the family, its
- *   address, the stay, arrival and pickup, to pass on to the guest.
+ *   address, the stay, arrival and pickup, to pass on to the guest; none of the guest's sensitive fields.
  * The emergency contact is the coordinator who created the delegation (else the owner's first coordinator), with their
  * organisation's name; no event carries a phone number, so `phone` holds the contact's email address.
  */
@@ -38,9 +39,13 @@ export class WelcomePacketConsumer implements EventConsumer {
       pickup: pickup ? { time: pickup.meetingAt, airport: pickup.airport, driver: pickup.driverName } : null, emergencyContact };
     if (briefing) {
       const hosts = await this.q.people(tx, briefing.hostUserIds);
-      const diet = [...briefing.diet, ...(briefing.nonSmokingRequired ? ['smoke-free home'] : [])];
+      // the recipients are the family's hosts: the guest's hosts in the sensitive-fields rule, which decides what
+      // of the guest's needs they are told (a smoke-free home is the household's rule, not a sensitive field)
+      const asHost = { roles: ['host' as const] };
+      const diet = [...(maySee(asHost, 'host-of-guest', 'dietaryNeeds') ? briefing.diet : []), ...(briefing.nonSmokingRequired ? ['smoke-free home'] : [])];
+      const allergies = maySee(asHost, 'host-of-guest', 'allergies') ? briefing.allergies : [];
       await this.writer.toEach(tx, 'welcome-packet-host', hosts, { eventId: event.eventId, organisationId: event.organisationId, delegationId: c.delegationId, subjectId: c.participantId, timeZone },
-        (h) => ({ hostName: greetingName(h), guestName, ...common, needs: { diet: diet.length ? diet.join(', ') : null, allergies: briefing.allergies } }));
+        (h) => ({ hostName: greetingName(h), guestName, ...common, needs: { diet: diet.length ? diet.join(', ') : null, allergies } }));
       return;
     }
     const confirmed = c as PlacementConfirmedV1;

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldError, formError, must, type Schemas } from '../../api/client';
-import { useApi } from '../../session';
+import { useApi, useSession } from '../../session';
 import { LODGINGS, ROLES } from './MemberActions';
 
 const GENDERS = ['female', 'male', 'non-binary', 'undisclosed'] as const;
@@ -77,6 +77,9 @@ function participantBody(v: Values): Schemas['CreateParticipant'] {
 export function RegisterParticipant({ delegationId }: { delegationId: string }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { session } = useSession();
+  // the API refuses guardians (their contacts and consent) from any other role: the sensitive-fields rule
+  const mayWriteGuardians = !!session?.roles.some((r) => r === 'youth-manager' || r === 'admin');
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [v, setV] = useState<Values>(empty);
@@ -170,7 +173,7 @@ export function RegisterParticipant({ delegationId }: { delegationId: string }) 
             </Group>
           </Stack>
         </Fieldset>
-        <Fieldset legend={t('delegation.register.guardian')} disabled={!!registered}>
+        {mayWriteGuardians && <Fieldset legend={t('delegation.register.guardian')} disabled={!!registered}>
           <Stack gap="xs">
             {guardiansMessage && <Text c="red.8" size="sm" role="alert">{guardiansMessage}</Text>}
             <Checkbox label={t('delegation.register.addGuardian')} checked={v.guardian} onChange={(e) => set('guardian', e.currentTarget.checked)} />
@@ -189,7 +192,7 @@ export function RegisterParticipant({ delegationId }: { delegationId: string }) 
               </>
             )}
           </Stack>
-        </Fieldset>
+        </Fieldset>}
         <Fieldset legend={t('delegation.register.membership')}>
           <Stack gap="xs">
             <Group grow align="flex-start">
