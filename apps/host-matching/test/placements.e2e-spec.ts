@@ -426,12 +426,12 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
   });
 
   describe('bad events', () => {
-    it('an invalid matching profile is dead-lettered with its origin, and the next valid one is applied', async () => {
+    it('an invalid matching profile is dead-lettered to the restricted dead-letter topic with its origin, and the next valid one is applied', async () => {
       const p = guest('Valid', '1990-01-01', 'female');
       const bad = envelope('participant.matching-profile-changed', p.participantId, { participantId: p.participantId, givenName: 'Bad', familyName: 'Lin', dateOfBirth: 'yesterday',
         gender: 'female', languages: [], nationality: 'CN', diet: [], allergies: [], nonSmokingRequired: false, guardianConsentOnFile: false });
       await kafka.produce(withPrefix(prefix, Topics.participantMatchingEvents), [bad, { key: p.participantId, value: '{not json' }, profile(p)]);
-      const dlq = `${prefix}host-matching.roster.dlq`;
+      const dlq = `${prefix}host-matching.roster.restricted.dlq`; // a restricted topic's dead letters stay restricted
       const dead = await eventually(async () => {
         const msgs = (await kafka.readAll(dlq)).filter((m) => m.key === p.participantId);
         expect(msgs).toHaveLength(2);
