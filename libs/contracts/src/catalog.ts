@@ -24,6 +24,7 @@ import { ParticipantUpdatedV1 } from './participants/participant-updated.v1';
 import { WelfareAlertRaisedV1 } from './participants/welfare-alert-raised.v1';
 import { FamilyRegisteredV1 } from './host-matching/family-registered.v1';
 import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
+import { FamilyHouseholdReviewedV1, FamilyHouseholdReviewRequestedV1 } from './host-matching/family-household-review.v1';
 import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
 import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
 import { PlacementHostBriefingV1 } from './host-matching/placement-host-briefing.v1';
@@ -64,6 +65,8 @@ export const EventCatalog = {
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },
   'family.vetting-eligible': { topic: Topics.familyEvents, versions: { 1: FamilyVettingEligibleV1 } },
   'family.vetting-expiring': { topic: Topics.familyEvents, versions: { 1: FamilyVettingExpiringV1 } },
+  'family.household-review-requested': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewRequestedV1 } },
+  'family.household-reviewed': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewedV1 } },
   'participant.travel-document-changed': { topic: Topics.participantEvents, versions: { 1: ParticipantTravelDocumentChangedV1 } },
   'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1 } },
   'matching-run.completed': { topic: Topics.placementEvents, versions: { 1: MatchingRunCompletedV1 } },
