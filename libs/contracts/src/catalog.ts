@@ -32,6 +32,7 @@ import { ParticipantMatchingProfileChangedV1 } from './participants/participant-
 import { ParticipantTravelDocumentChangedV1 } from './participants/participant-travel-document-changed.v1';
 import { ConflictRaisedV1, ConflictResolvedV1, LodgingAssignedV1, PickupChangedV1, PickupPlannedV1, SegmentBookedV1, SegmentCancelledV1, SegmentChangedV1 } from './logistics/logistics-events.v1';
 import { NotificationDeliveryFailedV1 } from './notifications/notification-delivery-failed.v1';
+import { AuditRecordedV1 } from './audit/audit-recorded.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -88,6 +89,7 @@ export const EventCatalog = {
   'conflict.resolved': { topic: Topics.travelEvents, versions: { 1: ConflictResolvedV1 } },
   'lodging.assigned': { topic: Topics.travelEvents, versions: { 1: LodgingAssignedV1 } },
   'notification.delivery-failed': { topic: Topics.notificationDeliveryEvents, versions: { 1: NotificationDeliveryFailedV1 } },
+  'audit.recorded': { topic: Topics.auditEvents, versions: { 1: AuditRecordedV1 } },
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

@@ -31,6 +31,12 @@ export const Topics = {
   userEvents: 'gateway.user.events',
   /** Notification deliveries that failed for good (keyed by delivery id). Producer: notifications. */
   notificationDeliveryEvents: 'notifications.delivery.events',
+  /**
+   * Audit facts (`audit.recorded`: who, what, when, which record; never values), keyed by organisation id. The one
+   * topic with several producers (every domain service records what it answered); only the gateway, which keeps the
+   * audit trail, reads it.
+   */
+  auditEvents: 'services.audit.events',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

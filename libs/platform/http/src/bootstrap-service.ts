@@ -4,6 +4,8 @@ import { createLogger } from '@twinning/platform-observability';
 import { CorrelationMiddleware } from './correlation.middleware';
 import { configureServiceApp } from './configure-app';
 import { PinoNestLogger } from './pino-nest-logger';
+import { ServiceAuditRecorder } from './service-audit-recorder';
+import { serviceAuditMiddleware } from './service-audit.middleware';
 
 export interface BootstrapOptions {
   service: string;
@@ -23,6 +25,8 @@ export async function createServiceApp(o: BootstrapOptions): Promise<INestApplic
   const app = await NestFactory.create(o.module, { logger: new PinoNestLogger(o.service), bodyParser: o.bodyParser ?? true });
   const mw = new CorrelationMiddleware(o.service);
   app.use(mw.use.bind(mw));
+  const audit = auditRecorderOf(app);
+  if (audit) app.use(serviceAuditMiddleware(audit));
   for (const m of o.middleware ?? []) app.use(m);
   configureServiceApp(app, o.apiPrefix);
   await app.listen(o.port, o.host ?? '127.0.0.1');
@@ -37,5 +41,14 @@ export async function bootstrapService(o: BootstrapOptions): Promise<void> {
   } catch (e) {
     log.fatal({ err: (e as Error).message, stack: (e as Error).stack }, `${o.service} failed to start`);
     process.exit(1);
+  }
+}
+
+/** The shell's audit recorder; an app built without ServiceShellModule (a test's) has none. */
+function auditRecorderOf(app: INestApplication): ServiceAuditRecorder | undefined {
+  try {
+    return app.get(ServiceAuditRecorder, { strict: false });
+  } catch {
+    return undefined;
   }
 }

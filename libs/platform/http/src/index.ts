@@ -8,3 +8,5 @@ export * from './bootstrap-service';
 export * from './domain-rule';
 export * from './page-query.dto';
 export * from './periodic-job';
+export * from './service-audit-recorder';
+export * from './service-audit.middleware';
