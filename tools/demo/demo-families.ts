@@ -6,6 +6,7 @@
  * valid gate, a check expiring within 30 days and families that are not (yet) eligible.
  */
 import { Call } from './demo-support';
+import { DEMO_PASSWORD_PEOPLE } from './demo-people';
 
 interface DemoMember { name: string; dateOfBirth: string; relation: string; gender: 'female' | 'male' }
 interface DemoFamily {
@@ -15,6 +16,8 @@ interface DemoFamily {
   /** Background checks by member name: days from today until expiry (checked a year before). */
   checks: Record<string, number>;
   homeVisit?: { visitedBy: string; daysAgo: number };
+  /** After registration, this demo person (a coordinator or host, by email) adds a member: the household then waits for a youth manager's review. */
+  householdChange?: { by: string; add: DemoMember };
 }
 
 const day = (offset: number): string => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
@@ -79,6 +82,8 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
       ],
       // no home visit yet: the gate lists HOME_VISIT_MISSING
       checks: { 'Raj Patel': 340, 'Anita Patel': 340 },
+      // the coordinator adds Raj's brother after registration: HOUSEHOLD_REVIEW_PENDING until a youth manager confirms
+      householdChange: { by: 'coordinator@sandiego.example', add: { name: 'Vikram Patel', dateOfBirth: '1968-04-04', relation: 'uncle', gender: 'male' } },
     },
   ],
 };
@@ -98,7 +103,7 @@ export async function seedFamilies(call: Call, gateway: string, admin: string, t
       process.stdout.write(`[demo] exists: host family ${f.name}\n`);
       continue;
     }
-    const { checks, homeVisit, ...profile } = f;
+    const { checks, homeVisit, householdChange, ...profile } = f;
     const created = await call<{ id: string; members: { id: string; name: string }[] }>(gateway, 'POST', '/api/host-matching/families', token, { ...profile, hostUserIds });
     if (created.status !== 201) throw new Error(`registering host family "${f.name}" answered ${created.status}: ${JSON.stringify(created.body)}`);
     const base = `/api/host-matching/families/${created.body.id}`;
@@ -111,7 +116,21 @@ export async function seedFamilies(call: Call, gateway: string, admin: string, t
       const res = await call(gateway, 'POST', `${base}/home-visits`, token, { visitedBy: homeVisit.visitedBy, visitedOn: day(-homeVisit.daysAgo), present: f.members.filter((m) => m.relation !== 'child').map((m) => m.name) });
       if (res.status !== 201) throw new Error(`home visit of "${f.name}" answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
+    if (householdChange) await changeHousehold(call, gateway, base, created.body.members, householdChange);
     const vetting = await call<{ eligibleForMinors: boolean; reasons: { code: string }[] }>(gateway, 'GET', `${base}/vetting`, token);
     process.stdout.write(`[demo] host family ${created.body.id}: the ${f.name} family (eligible for minors: ${vetting.body.eligibleForMinors}${vetting.body.reasons?.length ? `; ${vetting.body.reasons.map((r) => r.code).join(', ')}` : ''})\n`);
   }
+}
+
+/** The demo person adds a member to the household (skipped when they have no account, e.g. without the SMTP sink). */
+async function changeHousehold(call: Call, gateway: string, base: string, members: { id: string }[], change: NonNullable<DemoFamily['householdChange']>): Promise<void> {
+  const session = await call<{ accessToken: string }>(gateway, 'POST', '/api/identity/login', null, { email: change.by, password: DEMO_PASSWORD_PEOPLE });
+  if (session.status !== 200) {
+    process.stdout.write(`[demo] skipped: ${change.by} cannot sign in, so no household change awaits review\n`);
+    return;
+  }
+  const current = await call<{ members: { id: string; name: string; dateOfBirth: string; relation: string; gender: string }[] }>(gateway, 'GET', base, session.body.accessToken);
+  const kept = current.body.members.filter((m) => members.some((x) => x.id === m.id));
+  const res = await call(gateway, 'PATCH', base, session.body.accessToken, { members: [...kept, change.add] });
+  if (res.status !== 200) throw new Error(`${change.by} adding ${change.add.name} answered ${res.status}: ${JSON.stringify(res.body)}`);
 }

@@ -5,6 +5,7 @@ import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { MessagingModuleOptions } from '@twinning/platform-messaging';
 import { AuditTrail } from './audit/application/audit-trail';
 import { AuditModule } from './audit/audit.module';
+import { RecordServiceAuditConsumer } from './audit/messaging/record-service-audit.consumer';
 import { auditMiddleware } from './audit/http/audit.middleware';
 import { GatewayEnv } from './config/gateway-env';
 import { gatewayDataSourceOptions } from './database/data-source';
@@ -29,6 +30,9 @@ export class AppModule {
           env,
           dataSource: gatewayDataSourceOptions(env.DATABASE_URL),
           produces: [Topics.organisationEvents, Topics.userEvents],
+          consumers: [RecordServiceAuditConsumer],
+          // the gateway keeps the trail: its own requests are written by auditMiddleware, the services' facts consumed
+          audit: false,
           messaging,
         }),
         IdentityModule.forRoot(env),

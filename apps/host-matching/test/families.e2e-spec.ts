@@ -55,6 +55,8 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
   }
 
   const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  /** The service's events, without its audit facts (a refused write is audited, but changes nothing). */
+  const events = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE topic <> $1', [withPrefix(prefix, Topics.auditEvents)]))[0].n);
 
   beforeAll(async () => {
     db = await TestDatabase.create('host_matching_families');
@@ -139,9 +141,10 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
       expect(res.members.map((m: { id: string; name: string }) => [m.id === ana.id, m.name])).toEqual([[true, 'Ana Ruiz-Lopez'], [false, 'Marta Lopez']]);
       await as(t.coordinator).patch(`/families/${ownId}`, { beds: 4 }).expect(200);
       const events = await eventsOf(ownId);
-      expect(events.map((e) => e.type)).toEqual(['family.registered', 'family.updated', 'family.updated']);
+      // a coordinator added and removed members: that waits for a youth manager's review
+      expect(events.map((e) => e.type)).toEqual(['family.registered', 'family.updated', 'family.household-review-requested', 'family.updated']);
       expect((events[1].payload as { changed: string[] }).changed).toEqual(['pets']);
-      expect((events[2].payload as { changed: string[] }).changed).toEqual(['beds', 'members']);
+      expect((events[3].payload as { changed: string[] }).changed).toEqual(['beds', 'members']);
       const unknown = await as(t.coordinator).patch(`/families/${ownId}`, { members: [{ id: randomUUID(), name: 'X', dateOfBirth: '1990-01-01', relation: 'lodger', gender: 'male' }] }).expect(400);
       expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'members' })]);
     });
@@ -149,7 +152,7 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
     it('refuses bad input with 400 naming the field, and writes nothing', async () => {
       const families = await count('host_family');
       const members = await count('household_member');
-      const outbox = await count('outbox');
+      const outbox = await events();
       const cases: [object, string][] = [
         [family({ latitude: 91 }), 'latitude'],
         [family({ beds: 1.5 }), 'beds'],
@@ -173,7 +176,7 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
       expect((await as(t.coordinator).post('/families', withoutAddress).expect(400)).body.fields.map((f: { field: string }) => f.field)).toEqual(['address']);
       const own = (await as(t.coordinator).get('/families?limit=1').expect(200)).body.items[0].id;
       expect((await as(t.coordinator).patch(`/families/${own}`, { bedrooms: -1 }).expect(400)).body.fields[0].field).toBe('bedrooms');
-      expect([await count('host_family'), await count('household_member'), await count('outbox')]).toEqual([families, members, outbox]);
+      expect([await count('host_family'), await count('household_member'), await events()]).toEqual([families, members, outbox]);
     });
   });
 
@@ -227,6 +230,78 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
     });
   });
 
+  describe('household changes by a host wait for a youth manager\'s review', () => {
+    /** A family eligible but for one unchecked adult (the uncle): Ana checked clear, home visit recorded. */
+    async function familyWithUncheckedUncle() {
+      const created = (await as(t.coordinator).post('/families', family({
+        hostUserIds: [hostUserId],
+        members: [
+          { name: 'Ana Ruiz', dateOfBirth: '1980-03-02', relation: 'parent', gender: 'female' },
+          { name: 'Tio Ruiz', dateOfBirth: '1990-05-05', relation: 'uncle', gender: 'male' },
+        ],
+      })).expect(201)).body;
+      const [ana, uncle] = created.members as { id: string; name: string; dateOfBirth: string; relation: string; gender: string }[];
+      await as(t.youth).post(`/families/${created.id}/background-checks`, { memberId: ana.id, result: 'clear', checkedOn: addDays(today, -10), expiresOn: addDays(today, 300) }).expect(201);
+      const visited = (await as(t.coordinator).post(`/families/${created.id}/home-visits`, { visitedBy: 'Mei Lin', visitedOn: today, present: ['Ana Ruiz'] }).expect(201)).body;
+      expect(visited.reasons.map((r: { code: string }) => r.code)).toEqual(['CHECK_MISSING']);
+      return { id: created.id as string, ana, uncle };
+    }
+
+    it('re-dating an unchecked adult as a child keeps the family ineligible until a youth manager confirms; the change and the review are recorded and published', async () => {
+      const { id, ana, uncle } = await familyWithUncheckedUncle();
+      await as(t.host).patch(`/families/${id}`, { members: [ana, { ...uncle, dateOfBirth: '2015-05-05' }] }).expect(200);
+
+      const pending = (await as(t.coordinator).get(`/families/${id}/vetting`).expect(200)).body;
+      expect(pending.eligibleForMinors).toBe(false);
+      expect(pending.reasons).toEqual([expect.objectContaining({ code: 'HOUSEHOLD_REVIEW_PENDING', since: today })]);
+      expect(pending.householdReview).toMatchObject({ pending: true, changes: [{ changedBy: hostUserId, birthDateChanged: [uncle.id], added: [], removed: [], needsReview: true, reviewedBy: null,
+        before: [expect.anything(), expect.objectContaining({ id: uncle.id, dateOfBirth: '1990-05-05' })], after: [expect.anything(), expect.objectContaining({ id: uncle.id, dateOfBirth: '2015-05-05' })] }] });
+      const changeId = pending.householdReview.lastPendingChangeId as string;
+      expect(changeId).toBe(pending.householdReview.changes[0].id);
+      expect((await as(t.host).get(`/families/${id}`).expect(200)).body.vetting).toMatchObject({ eligibleForMinors: false, householdReviewPending: true });
+
+      // only a youth manager or an admin confirms, naming the newest change they saw
+      await as(t.coordinator).post(`/families/${id}/household-review`, { lastChangeId: changeId }).expect(403);
+      await as(t.host).post(`/families/${id}/household-review`, { lastChangeId: changeId }).expect(403);
+      expect((await as(t.youth).post(`/families/${id}/household-review`, { lastChangeId: randomUUID() }).expect(400)).body).toMatchObject({ code: 'FAMILY.HOUSEHOLD_CHANGE_UNKNOWN', fields: [{ field: 'lastChangeId' }] });
+      expect((await as(t.youth).post(`/families/${id}/household-review`, {}).expect(400)).body.fields[0].field).toBe('lastChangeId');
+      const confirmed = (await as(t.youth).post(`/families/${id}/household-review`, { lastChangeId: changeId, note: 'called Ana: Tio is her son, the old date was a typo' }).expect(201)).body;
+      expect(confirmed).toMatchObject({ eligibleForMinors: true, reasons: [], householdReview: { pending: false, lastPendingChangeId: null,
+        changes: [{ id: changeId, reviewedBy: expect.any(String), reviewedAt: expect.any(String), reviewNote: 'called Ana: Tio is her son, the old date was a typo' }] } });
+      expect((await as(t.youth).post(`/families/${id}/household-review`, { lastChangeId: changeId }).expect(409)).body.code).toBe('FAMILY.NO_HOUSEHOLD_REVIEW_PENDING');
+
+      const events = (await eventsOf(id)).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
+      expect(events.map((e) => e.type)).toEqual(['family.registered', 'family.household-review-requested', 'family.updated', 'family.household-reviewed', 'family.vetting-eligible']);
+      expect(events[1].payload).toEqual({ familyId: id, changeId, changedByUserId: hostUserId, changedAt: expect.any(String), added: [], removed: [], birthDateChanged: [uncle.id] });
+      expect(events[3].payload).toMatchObject({ familyId: id, changeIds: [changeId] });
+      for (const leak of ['Tio', '2015-05-05', '1990-05-05']) expect(JSON.stringify(events[1].payload)).not.toContain(leak);
+    });
+
+    it('removing the unchecked adult needs review too; a change made after the one confirmed stays pending; a coordinator\'s change needs review, an admin\'s none', async () => {
+      const { id, ana, uncle } = await familyWithUncheckedUncle();
+      await as(t.host).patch(`/families/${id}`, { members: [ana] }).expect(200);
+      const first = (await as(t.youth).get(`/families/${id}/vetting`).expect(200)).body;
+      expect(first).toMatchObject({ eligibleForMinors: false, reasons: [expect.objectContaining({ code: 'HOUSEHOLD_REVIEW_PENDING' })], householdReview: { changes: [{ removed: [uncle.id] }] } });
+      const seen = first.householdReview.lastPendingChangeId as string;
+      await as(t.host).patch(`/families/${id}`, { members: [ana, { name: 'Lodger', dateOfBirth: '2011-01-01', relation: 'lodger', gender: 'male' }] }).expect(200);
+      const later = (await as(t.admin).post(`/families/${id}/household-review`, { lastChangeId: seen }).expect(201)).body;
+      expect(later).toMatchObject({ eligibleForMinors: false, reasons: [expect.objectContaining({ code: 'HOUSEHOLD_REVIEW_PENDING' })], householdReview: { pending: true } });
+      await as(t.admin).post(`/families/${id}/household-review`, { lastChangeId: later.householdReview.lastPendingChangeId }).expect(201);
+
+      // a coordinator's change needs review as well; an admin's does not (they may confirm it themselves), but it is recorded
+      const members = () => as(t.coordinator).get(`/families/${id}`).expect(200).then((r) => r.body.members as { id: string; dateOfBirth: string }[]);
+      const [a1, lodger] = await members();
+      await as(t.coordinator).patch(`/families/${id}`, { members: [{ ...a1, dateOfBirth: '1981-03-02' }, lodger].map(({ id: mid, ...m }) => ({ id: mid, ...m })) }).expect(200);
+      const byCoordinator = (await as(t.youth).get(`/families/${id}/vetting`).expect(200)).body.householdReview;
+      expect(byCoordinator).toMatchObject({ pending: true, changes: [{ changedBy: expect.any(String), birthDateChanged: [a1.id], needsReview: true }, expect.anything(), expect.anything()] });
+      await as(t.youth).post(`/families/${id}/household-review`, { lastChangeId: byCoordinator.lastPendingChangeId }).expect(201);
+      const [a2] = await members();
+      await as(t.admin).patch(`/families/${id}`, { members: [a2] }).expect(200);
+      const byAdmin = (await as(t.youth).get(`/families/${id}/vetting`).expect(200)).body;
+      expect(byAdmin).toMatchObject({ eligibleForMinors: true, householdReview: { pending: false, changes: [{ removed: [lodger.id], needsReview: false, reviewedBy: null }, expect.anything(), expect.anything(), expect.anything()] } });
+    });
+  });
+
   describe('the vetting job', () => {
     it('publishes eligible, expiring (once per check) and lapsed (an expiry, then an 18th birthday) exactly once each', async () => {
       const turns18 = addDays(today, 100);
@@ -261,7 +336,7 @@ describe('host families and vetting (real Postgres, real Kafka)', () => {
       expect(afterExpiry.map((e) => e.type).slice(1)).toEqual(['family.vetting-eligible', 'family.vetting-expiring', 'family.vetting-lapsed']);
       expect(afterExpiry[2].payload).toEqual({ familyId: id, checkId: expect.any(String), memberId: ines, expiresOn: addDays(today, 60), evaluatedOn: addDays(today, 31) });
       expect(afterExpiry[3].payload).toEqual({ familyId: id, evaluatedOn: addDays(today, 60), reasons: [{ code: 'CHECK_EXPIRED', memberId: ines }] });
-      expect((await as(t.coordinator).get(`/families/${id}`).expect(200)).body.vetting).toEqual({ eligibleForMinors: false, evaluatedOn: addDays(today, 61) });
+      expect((await as(t.coordinator).get(`/families/${id}`).expect(200)).body.vetting).toEqual({ eligibleForMinors: false, evaluatedOn: addDays(today, 61), householdReviewPending: false });
 
       // renewed: eligible again at once (the write re-evaluates), and the job agrees without publishing again
       await as(t.admin).post(`/families/${id}/background-checks`, { memberId: ines, result: 'clear', checkedOn: today, expiresOn: addDays(today, 500) }).expect(201);

@@ -36,6 +36,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
     get: (p: string) => request(url).get(`/api/host-matching${p}`).set('authorization', `Bearer ${token}`),
     post: (p: string, body?: object) => request(url).post(`/api/host-matching${p}`).set('authorization', `Bearer ${token}`).send(body),
     put: (p: string, body?: object) => request(url).put(`/api/host-matching${p}`).set('authorization', `Bearer ${token}`).send(body),
+    patch: (p: string, body?: object) => request(url).patch(`/api/host-matching${p}`).set('authorization', `Bearer ${token}`).send(body),
   });
 
   const envelope = (type: string, aggregateId: string, payload: object, organisationId = orgA) => ({
@@ -512,12 +513,12 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
   });
 
   describe('bad events', () => {
-    it('an invalid matching profile is dead-lettered with its origin, and the next valid one is applied', async () => {
+    it('an invalid matching profile is dead-lettered to the restricted dead-letter topic with its origin, and the next valid one is applied', async () => {
       const p = guest('Valid', '1990-01-01', 'female');
       const bad = envelope('participant.matching-profile-changed', p.participantId, { participantId: p.participantId, givenName: 'Bad', familyName: 'Lin', dateOfBirth: 'yesterday',
         gender: 'female', languages: [], nationality: 'CN', diet: [], allergies: [], nonSmokingRequired: false, guardianConsentOnFile: false });
       await kafka.produce(withPrefix(prefix, Topics.participantMatchingEvents), [bad, { key: p.participantId, value: '{not json' }, profile(p)]);
-      const dlq = `${prefix}host-matching.roster.dlq`;
+      const dlq = `${prefix}host-matching.roster.restricted.dlq`; // a restricted topic's dead letters stay restricted
       const dead = await eventually(async () => {
         const msgs = (await kafka.readAll(dlq)).filter((m) => m.key === p.participantId);
         expect(msgs).toHaveLength(2);
@@ -528,6 +529,32 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
         const rows = await db.query<{ given_name: string }>(`SELECT given_name FROM hm_participant WHERE id = $1`, [p.participantId]);
         expect(rows).toEqual([{ given_name: 'Valid' }]);
       }, { timeoutMs: 30000, intervalMs: 200 });
+    });
+  });
+
+  describe('the vetting gate when a host accepts', () => {
+    it('a host who changed the household after the offer may not accept a minor until a youth manager confirmed it and the new adult is checked', async () => {
+      const teen = guest('Yan', '2012-06-06', 'female', { consent: true });
+      const d = await publishDelegation('Late summer exchange', [teen], { startDate: '2027-08-20', endDate: '2027-08-25' });
+      await as(t.coordinator).put(`/delegations/${d}/matching-settings`, { venue: TACOMA }).expect(200);
+      await as(t.coordinator).post(`/delegations/${d}/matching-runs`).expect(201);
+      await as(t.coordinator).post(`/delegations/${d}/offers`, {}).expect(201);
+      const offer = (await offerOf(d, teen.memberId))!;
+      const key = (Object.keys(fam) as (keyof typeof hosts)[]).find((k) => fam[k] === offer.familyId)!;
+      const members = (await as(t[key]).get(`/families/${offer.familyId}`).expect(200)).body.members as object[];
+
+      // the host adds an adult nobody has checked: the family is no longer eligible, and the accept says why
+      const changed = (await as(t[key]).patch(`/families/${offer.familyId}`, { members: [...members, { name: 'New lodger', dateOfBirth: '1990-01-01', relation: 'lodger', gender: 'male' }] }).expect(200)).body;
+      const refused = await as(t[key]).post(`/offers/${offer.id}/accept`).expect(409);
+      expect(refused.body).toMatchObject({ code: 'OFFER.FAMILY_NOT_VETTED_FOR_MINORS', details: { reasons: expect.arrayContaining(['HOUSEHOLD_REVIEW_PENDING', 'CHECK_MISSING']) } });
+      expect((await as(t.coordinator).get(`/offers/${offer.id}`).expect(200)).body.status).toBe('offered');
+
+      // reviewed and checked: the same offer can be accepted (and is confirmed: consent is on file)
+      const lodger = changed.members.find((m: { name: string }) => m.name === 'New lodger');
+      const vetting = (await as(t.youth).get(`/families/${offer.familyId}/vetting`).expect(200)).body;
+      await as(t.youth).post(`/families/${offer.familyId}/household-review`, { lastChangeId: vetting.householdReview.lastPendingChangeId }).expect(201);
+      await as(t.youth).post(`/families/${offer.familyId}/background-checks`, { memberId: lodger.id, result: 'clear', checkedOn: addDays(today, -1), expiresOn: addDays(today, 700) }).expect(201);
+      expect((await as(t[key]).post(`/offers/${offer.id}/accept`).expect(200)).body).toMatchObject({ status: 'confirmed' });
     });
   });
 });

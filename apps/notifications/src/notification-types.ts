@@ -21,6 +21,8 @@ export const NOTIFICATION_TYPES = {
   'welcome-packet-host': { category: 'placements', safety: false, digestible: false },
   'welcome-packet-guest': { category: 'placements', safety: false, digestible: false },
   'vetting-expiring': { category: 'vetting', safety: false, digestible: true },
+  // a safeguarding gate waits on the youth manager: never opted out, never held back for a digest
+  'household-review': { category: 'vetting', safety: true, digestible: false },
   'travel-changed': { category: 'travel', safety: false, digestible: false },
   'pickup-planned': { category: 'travel', safety: false, digestible: false },
   'conflict-raised': { category: 'logistics', safety: false, digestible: false },

@@ -255,6 +255,15 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     expect(rows[0].data).toMatchObject({ familyName: 'Ruiz', memberName: 'parent', expiresOn: '2027-08-01' });
   });
 
+  it('asks the youth managers (only them) to review a household whose members a host changed, with counts and no names', async () => {
+    const e = envelope('family.household-review-requested', fam.ruiz, { familyId: fam.ruiz, changeId: randomUUID(), changedByUserId: u.hostEs.id, changedAt: '2027-07-02T08:00:00.000Z',
+      added: [], removed: [randomUUID()], birthDateChanged: [ruizParent] });
+    await send(Topics.familyEvents, e);
+    const rows = await recipientsOf('household-review', JSON.parse(e.value).eventId, 1);
+    expect(who(rows)).toEqual(ids(u.youthA));
+    expect(rows[0].data).toMatchObject({ familyName: 'Ruiz', added: 0, removed: 1, birthDateChanged: 1, reviewUrl: expect.stringMatching(new RegExp(`/families/${fam.ruiz}/vetting$`)) });
+  });
+
   it('tells coordinators of travel changes and conflicts; a malformed event is dead-lettered while the next flows', async () => {
     const seg = { segmentId: randomUUID(), delegationId, memberIds: [wei.memberId], mode: 'flight', from: 'PVG', to: 'SEA', departureAt: '2027-07-01T05:00:00Z', departureLocal: '2027-07-01T13:00:00',
       departureTimeZone: 'Asia/Shanghai', arrivalAt: '2027-07-01T19:30:00Z', arrivalLocal: '2027-07-01T12:30:00', arrivalTimeZone: 'America/Los_Angeles', status: 'booked', direction: 'arrival' };

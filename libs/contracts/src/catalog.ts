@@ -24,6 +24,7 @@ import { ParticipantUpdatedV1 } from './participants/participant-updated.v1';
 import { WelfareAlertRaisedV1 } from './participants/welfare-alert-raised.v1';
 import { FamilyRegisteredV1 } from './host-matching/family-registered.v1';
 import { FamilyUpdatedV1 } from './host-matching/family-updated.v1';
+import { FamilyHouseholdReviewedV1, FamilyHouseholdReviewRequestedV1 } from './host-matching/family-household-review.v1';
 import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1 } from './host-matching/family-vetting.v1';
 import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
 import { PlacementHostBriefingV1 } from './host-matching/placement-host-briefing.v1';
@@ -31,6 +32,7 @@ import { ParticipantMatchingProfileChangedV1 } from './participants/participant-
 import { ParticipantTravelDocumentChangedV1 } from './participants/participant-travel-document-changed.v1';
 import { ConflictRaisedV1, ConflictResolvedV1, LodgingAssignedV1, PickupChangedV1, PickupPlannedV1, SegmentBookedV1, SegmentCancelledV1, SegmentChangedV1 } from './logistics/logistics-events.v1';
 import { NotificationDeliveryFailedV1 } from './notifications/notification-delivery-failed.v1';
+import { AuditRecordedV1 } from './audit/audit-recorded.v1';
 import { Topics, TopicName } from './topics';
 
 /** The typed event catalogue: `type` → `version` → payload class, and the topic each type is published on. */
@@ -64,6 +66,8 @@ export const EventCatalog = {
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },
   'family.vetting-eligible': { topic: Topics.familyEvents, versions: { 1: FamilyVettingEligibleV1 } },
   'family.vetting-expiring': { topic: Topics.familyEvents, versions: { 1: FamilyVettingExpiringV1 } },
+  'family.household-review-requested': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewRequestedV1 } },
+  'family.household-reviewed': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewedV1 } },
   'participant.travel-document-changed': { topic: Topics.participantEvents, versions: { 1: ParticipantTravelDocumentChangedV1 } },
   'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1 } },
   'matching-run.completed': { topic: Topics.placementEvents, versions: { 1: MatchingRunCompletedV1 } },
@@ -85,6 +89,7 @@ export const EventCatalog = {
   'conflict.resolved': { topic: Topics.travelEvents, versions: { 1: ConflictResolvedV1 } },
   'lodging.assigned': { topic: Topics.travelEvents, versions: { 1: LodgingAssignedV1 } },
   'notification.delivery-failed': { topic: Topics.notificationDeliveryEvents, versions: { 1: NotificationDeliveryFailedV1 } },
+  'audit.recorded': { topic: Topics.auditEvents, versions: { 1: AuditRecordedV1 } },
 } as const;
 
 export type EventType = keyof typeof EventCatalog;

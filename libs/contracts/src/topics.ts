@@ -2,7 +2,9 @@
  * Topic grammar: `<producer>.<entity>.events` — one topic per aggregate type, so every event of
  * one aggregate (keyed by its id) stays in order on one partition. The event's type and version
  * travel in the envelope; a breaking payload change is a new version of the event, never a
- * renamed topic. Dead letters: `<consumer group>.dlq`.
+ * renamed topic. Dead letters: `<consumer group>.dlq`, and `<consumer group>.restricted.dlq` for what the
+ * group read from a restricted topic (a dead letter carries the original bytes, so it is as restricted
+ * as where it came from).
  * Names are fixed once published. A deployment (or a test run) may add a prefix (KAFKA_TOPIC_PREFIX).
  */
 export const Topics = {
@@ -29,12 +31,37 @@ export const Topics = {
   userEvents: 'gateway.user.events',
   /** Notification deliveries that failed for good (keyed by delivery id). Producer: notifications. */
   notificationDeliveryEvents: 'notifications.delivery.events',
+  /**
+   * Audit facts (`audit.recorded`: who, what, when, which record; never values), keyed by organisation id. The one
+   * topic with several producers (every domain service records what it answered); only the gateway, which keeps the
+   * audit trail, reads it.
+   */
+  auditEvents: 'services.audit.events',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
-export function deadLetterTopicFor(consumerGroup: string): string {
-  return `${consumerGroup}.dlq`;
+/**
+ * Topics whose payloads carry sensitive data about a person (allergies, diet, date of birth, consent):
+ * only the one service named at each topic may read them, and their dead letters go to a restricted
+ * dead-letter topic, never to the group's general one.
+ */
+export const RESTRICTED_TOPICS: readonly TopicName[] = [Topics.participantMatchingEvents, Topics.hostBriefingEvents];
+
+const RESTRICTED_DLQ_SUFFIX = '.restricted.dlq';
+
+/** Whether `topic` (without a deployment prefix) is restricted: one of RESTRICTED_TOPICS or a restricted dead-letter topic. */
+export function isRestrictedTopic(topic: string): boolean {
+  return (RESTRICTED_TOPICS as readonly string[]).includes(topic) || topic.endsWith(RESTRICTED_DLQ_SUFFIX);
+}
+
+/** The dead-letter topic of a consumer group for messages read from `sourceTopic` (without prefix): restricted sources get the restricted one. */
+export function deadLetterTopicFor(consumerGroup: string, sourceTopic?: string): string {
+  return sourceTopic !== undefined && isRestrictedTopic(sourceTopic) ? restrictedDeadLetterTopicFor(consumerGroup) : `${consumerGroup}.dlq`;
+}
+
+export function restrictedDeadLetterTopicFor(consumerGroup: string): string {
+  return `${consumerGroup}${RESTRICTED_DLQ_SUFFIX}`;
 }
 
 export function withPrefix(prefix: string | undefined, name: string): string {

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from './application/audit-trail';
 import { ListAuditEntriesQuery } from './application/list-audit-entries.query';
 import { AuditController } from './http/audit.controller';
+import { RecordServiceAuditConsumer } from './messaging/record-service-audit.consumer';
 
-/** The audit trail: the middleware (mounted in gatewayApp) writes through `trail`; admins list it here. */
+/** The audit trail: the middleware (mounted in gatewayApp) writes through `trail`, the services' facts arrive through RecordServiceAuditConsumer; admins list it here. */
 @Module({})
 export class AuditModule {
   static forRoot(trail: AuditTrail): DynamicModule {
@@ -14,6 +15,7 @@ export class AuditModule {
       providers: [
         { provide: AuditTrail, useFactory: (ds: DataSource) => (trail.attach(ds), trail), inject: [DataSource] },
         ListAuditEntriesQuery,
+        RecordServiceAuditConsumer,
       ],
     };
   }

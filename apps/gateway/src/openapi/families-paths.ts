@@ -35,7 +35,7 @@ export const FAMILY_SCHEMAS: Record<string, unknown> = {
     type: 'object',
     properties: {
       id: { type: 'string', format: 'uuid' }, organisationId: { type: 'string', format: 'uuid' }, ...profile,
-      vetting: { type: 'object', properties: { eligibleForMinors: { type: 'boolean' }, evaluatedOn: { ...date, nullable: true } }, description: 'the last stored evaluation' },
+      vetting: { type: 'object', properties: { eligibleForMinors: { type: 'boolean' }, evaluatedOn: { ...date, nullable: true }, householdReviewPending: { type: 'boolean', description: 'a change of the members waits for a youth manager\'s or admin\'s review' } }, description: 'the last stored evaluation' },
       version: { type: 'integer' }, createdBy: { type: 'string', format: 'uuid' }, createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -43,8 +43,8 @@ export const FAMILY_SCHEMAS: Record<string, unknown> = {
     type: 'object',
     properties: {
       familyId: { type: 'string', format: 'uuid' }, on: date, eligibleForMinors: { type: 'boolean' },
-      reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string', enum: ['NO_ADULT_MEMBER', 'CHECK_MISSING', 'CHECK_EXPIRED', 'CHECK_CONCERN', 'CHECK_REVIEW_REQUIRED', 'HOME_VISIT_MISSING'] }, memberId: { type: 'string' }, memberName: { type: 'string' }, since: date, message: { type: 'string' } } },
-        description: 'CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED' },
+      reasons: { type: 'array', items: { type: 'object', properties: { code: { type: 'string', enum: ['NO_ADULT_MEMBER', 'CHECK_MISSING', 'CHECK_EXPIRED', 'CHECK_CONCERN', 'CHECK_REVIEW_REQUIRED', 'HOME_VISIT_MISSING', 'HOUSEHOLD_REVIEW_PENDING'] }, memberId: { type: 'string' }, memberName: { type: 'string' }, since: date, message: { type: 'string' } } },
+        description: 'CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED. HOUSEHOLD_REVIEW_PENDING (since: the first unreviewed change) until a youth manager or admin confirms the household' },
       warnings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string', enum: ['CHECK_EXPIRING', 'MEMBER_TURNS_18'] }, memberId: { type: 'string' }, on: date, message: { type: 'string' } } } },
       members: { type: 'array', items: { type: 'object', properties: {
         memberId: { type: 'string' }, name: { type: 'string' }, dateOfBirth: date, adult: { type: 'boolean' }, checkStatus: { type: 'string', enum: ['valid', 'expired', 'missing', 'not-required'] }, expiresOn: { ...date, nullable: true },
@@ -52,8 +52,20 @@ export const FAMILY_SCHEMAS: Record<string, unknown> = {
       } } },
       homeVisits: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, visitedBy: { type: 'string' }, visitedOn: date, present: strings, notes: { type: 'string', nullable: true } } } },
       references: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, relation: { type: 'string' }, contact: { type: 'string' }, receivedOn: date, notes: { type: 'string', nullable: true } } } },
+      householdReview: {
+        type: 'object', description: 'changes of the household\'s members (newest first, up to 20): who, when, before / after; those by a host or a coordinator wait for review',
+        properties: {
+          pending: { type: 'boolean' }, lastPendingChangeId: { type: 'string', format: 'uuid', nullable: true, description: 'what POST .../household-review confirms up to' },
+          changes: { type: 'array', items: { type: 'object', properties: {
+            id: { type: 'string', format: 'uuid' }, changedBy: { type: 'string', format: 'uuid' }, changedAt: { type: 'string', format: 'date-time' },
+            before: { type: 'array', items: member }, after: { type: 'array', items: member }, added: strings, removed: strings, birthDateChanged: strings, needsReview: { type: 'boolean' },
+            reviewedBy: { type: 'string', format: 'uuid', nullable: true }, reviewedAt: { type: 'string', format: 'date-time', nullable: true }, reviewNote: { type: 'string', nullable: true },
+          } } },
+        },
+      },
     },
   },
+  ConfirmHouseholdReview: { type: 'object', required: ['lastChangeId'], properties: { lastChangeId: { type: 'string', format: 'uuid', description: 'the newest pending change you looked at; later ones stay pending' }, note: { type: 'string', maxLength: 2000 } } },
   RecordBackgroundCheck: { type: 'object', required: ['memberId', 'result', 'checkedOn', 'expiresOn'], properties: { memberId: { type: 'string', format: 'uuid' }, result: { type: 'string', enum: ['clear', 'concern'] }, checkedOn: date, expiresOn: { ...date, description: 'the check no longer counts from this day' } } },
   RecordHomeVisit: { type: 'object', required: ['visitedBy', 'visitedOn', 'present'], properties: { visitedBy: { type: 'string' }, visitedOn: date, present: { ...strings, description: 'who of the household was present' }, notes: { type: 'string' } } },
   RecordReference: { type: 'object', required: ['name', 'relation', 'contact', 'receivedOn'], properties: { name: { type: 'string' }, relation: { type: 'string' }, contact: { type: 'string' }, receivedOn: date, notes: { type: 'string' } } },
@@ -86,6 +98,13 @@ export const FAMILY_PATHS: Record<string, Record<string, unknown>> = {
   },
   '/api/host-matching/families/{familyId}/background-checks': {
     post: { tags, security, summary: 'Record a background check of a household member (youth-manager, admin); re-evaluates the gate (service: host-matching)', parameters: [familyId], requestBody: body('RecordBackgroundCheck'), responses: { 201: vetting, 400: e400, 401: e401, 403: e403, 404: e404 } },
+  },
+  '/api/host-matching/families/{familyId}/household-review': {
+    post: {
+      tags, security, summary: 'Confirm the household after a host or coordinator changed its members (youth-manager, admin; not a host of this family); reopens the gate for minors; publishes family.household-reviewed (service: host-matching)',
+      parameters: [familyId], requestBody: body('ConfirmHouseholdReview'),
+      responses: { 201: vetting, 400: e400, 401: e401, 403: e403, 404: e404, 409: json(problem, 'FAMILY.NO_HOUSEHOLD_REVIEW_PENDING, or FAMILY.REVIEW_OWN_HOUSEHOLD') },
+    },
   },
   '/api/host-matching/families/{familyId}/home-visits': {
     post: { tags, security, summary: 'Record a home visit (coordinator, admin, youth-manager); re-evaluates the gate (service: host-matching)', parameters: [familyId], requestBody: body('RecordHomeVisit'), responses: { 201: vetting, 400: e400, 401: e401, 403: e403, 404: e404 } },

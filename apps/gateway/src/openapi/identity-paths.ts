@@ -73,8 +73,8 @@ export const IDENTITY_SCHEMAS: Record<string, unknown> = {
   },
   AuditEntry: {
     type: 'object',
-    required: ['id', 'occurredAt', 'userId', 'organisationId', 'method', 'path', 'status', 'correlationId', 'clientAddress', 'durationMs'],
-    description: 'one state-changing request through the gateway',
+    required: ['id', 'occurredAt', 'userId', 'organisationId', 'method', 'path', 'status', 'correlationId', 'clientAddress', 'durationMs', 'source', 'action'],
+    description: 'a state-changing request (recorded by the service that answered it, or by the gateway for its own endpoints), or a read that disclosed a person\'s restricted fields',
     properties: {
       id: { type: 'string', description: 'a bigint, as text' },
       occurredAt: dateTime,
@@ -86,6 +86,11 @@ export const IDENTITY_SCHEMAS: Record<string, unknown> = {
       correlationId: { type: 'string', nullable: true },
       clientAddress: { type: 'string', nullable: true },
       durationMs: { type: 'integer' },
+      source: { type: 'string', description: '`gateway`, or the service that recorded it (delegations, host-matching, logistics, notifications)' },
+      action: { type: 'string', enum: ['write', 'sensitive-read'] },
+      subjectKind: { type: 'string', nullable: true, description: 'sensitive-read: the kind of record read (participant)' },
+      subjectId: { ...id, nullable: true, description: 'sensitive-read: which record' },
+      fields: { type: 'array', items: { type: 'string', enum: ['medicalNotes', 'guardianContacts'] }, nullable: true, description: 'sensitive-read: the fields disclosed (never their values)' },
     },
   },
 };

@@ -240,7 +240,7 @@ export const PLACEMENT_PATHS: Record<string, Record<string, unknown>> = {
   },
   '/api/host-matching/offers/{offerId}/accept': {
     post: { tags, security, summary: "Accept an open offer (a host of its family, or a coordinator or admin for them); an adult's placement, or a minor's with guardian consent on file, is confirmed at once; publishes offer.accepted (and placement.confirmed) (service: host-matching)",
-      parameters: [offerId], responses: { 200: json(ref('Offer'), 'accepted or confirmed'), 400: e400, 401: e401, 403: e403, 404: e404offer, 409: e409('OFFER.EXPIRED, OFFER.NOT_OPEN') } },
+      parameters: [offerId], responses: { 200: json(ref('Offer'), 'accepted or confirmed'), 400: e400, 401: e401, 403: e403, 404: e404offer, 409: e409('OFFER.EXPIRED, OFFER.NOT_OPEN, OFFER.FAMILY_NOT_VETTED_FOR_MINORS (a minor, and the family is not eligible now: details.reasons)') } },
   },
   '/api/host-matching/offers/{offerId}/decline': {
     post: { tags, security, summary: 'Decline an open offer with a reason (a host of its family, or a coordinator or admin for them); the guest is re-matched at once and never offered this family again; publishes offer.declined (service: host-matching)',

@@ -4,6 +4,7 @@ import { AlertsSettings } from './application/alerts-settings';
 import { OfferReminders } from './application/offer-reminders';
 import { DeliveryFailedAlertsConsumer } from './messaging/delivery-failed-alerts.consumer';
 import { DelegationAlertsConsumer } from './messaging/delegation-alerts.consumer';
+import { HouseholdReviewAlertsConsumer } from './messaging/household-review-alerts.consumer';
 import { InvitationAlertsConsumer } from './messaging/invitation-alerts.consumer';
 import { OfferAlertsConsumer } from './messaging/offer-alerts.consumer';
 import { SafetyAlertsConsumer } from './messaging/safety-alerts.consumer';
@@ -14,7 +15,7 @@ import { WelcomePacketConsumer } from './messaging/welcome-packet.consumer';
 /** Every consumer that decides who hears about what (each its own consumer group), in the order app.module lists them. */
 export const ALERT_CONSUMERS = [
   InvitationAlertsConsumer, DelegationAlertsConsumer, SafetyAlertsConsumer, OfferAlertsConsumer, WelcomePacketConsumer, VettingAlertsConsumer, TravelAlertsConsumer,
-  DeliveryFailedAlertsConsumer,
+  DeliveryFailedAlertsConsumer, HouseholdReviewAlertsConsumer,
 ];
 
 /**

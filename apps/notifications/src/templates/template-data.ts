@@ -111,6 +111,7 @@ export interface TemplateDataMap {
     emergencyContact: EmergencyContact;
   };
   'vetting-expiring': { recipientName: string; familyName: string; memberName: string; expiresOn: CalendarDate; familyUrl: Url };
+  'household-review': { recipientName: string; familyName: string; added: number; removed: number; birthDateChanged: number; reviewUrl: Url };
   'travel-changed': {
     recipientName: string;
     delegationTitle: string;
@@ -307,6 +308,14 @@ export const TEMPLATE_FIELDS: { [T in NotificationType]: Record<string, FieldSpe
     'pickup.driver': opt("the driver's name, if assigned"),
     'emergencyContact.name': req("the programme's emergency contact"),
     'emergencyContact.phone': req('their phone number'),
+  },
+  'household-review': {
+    recipientName,
+    familyName: req('the host family'),
+    added: req('how many members were added'),
+    removed: req('how many members were removed'),
+    birthDateChanged: req('how many birth dates changed'),
+    reviewUrl: req("link to the family's vetting page, where the household is confirmed"),
   },
   'vetting-expiring': {
     recipientName,

@@ -141,6 +141,14 @@ export const SAMPLE_TEMPLATE_DATA: { [T in NotificationType]: TemplateDataMap[T]
     pickup: { time: '2027-04-14T12:15:00Z', airport: 'FOC', driver: 'Wang Fang' },
     emergencyContact: { name: 'Rosa Delgado', phone: '+1 253 555 0142' },
   },
+  'household-review': {
+    recipientName: 'Harriet Lindqvist',
+    familyName: 'Okafor',
+    added: 1,
+    removed: 0,
+    birthDateChanged: 1,
+    reviewUrl: 'https://twinning.example/families/f-1/vetting',
+  },
   'vetting-expiring': {
     recipientName: 'Harriet Lindqvist',
     familyName: 'Okafor',

@@ -2976,6 +2976,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/host-matching/families/{familyId}/household-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the household after a host or coordinator changed its members (youth-manager, admin; not a host of this family); reopens the gate for minors; publishes family.household-reviewed (service: host-matching) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description host family id */
+                    familyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmHouseholdReview"];
+                };
+            };
+            responses: {
+                /** @description the vetting gate today (check results only for youth managers and admins) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyVetting"];
+                    };
+                };
+                /** @description invalid input; `fields` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description missing, expired or invalid access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the role does not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such host family visible to you (another organisation, or a family you do not host) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FAMILY.NO_HOUSEHOLD_REVIEW_PENDING, or FAMILY.REVIEW_OWN_HOUSEHOLD */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/host-matching/families/{familyId}/home-visits": {
         parameters: {
             query?: never;
@@ -4087,7 +4175,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN) */
+                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN, OFFER.FAMILY_NOT_VETTED_FOR_MINORS (a minor, and the family is not eligible now: details.reasons)) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6608,7 +6696,7 @@ export interface components {
             /** @description true: a new account; false: an existing account (same email and password) was linked */
             accountCreated: boolean;
         };
-        /** @description one state-changing request through the gateway */
+        /** @description a state-changing request (recorded by the service that answered it, or by the gateway for its own endpoints), or a read that disclosed a person's restricted fields */
         AuditEntry: {
             /** @description a bigint, as text */
             id: string;
@@ -6629,6 +6717,19 @@ export interface components {
             correlationId: string | null;
             clientAddress: string | null;
             durationMs: number;
+            /** @description `gateway`, or the service that recorded it (delegations, host-matching, logistics, notifications) */
+            source: string;
+            /** @enum {string} */
+            action: "write" | "sensitive-read";
+            /** @description sensitive-read: the kind of record read (participant) */
+            subjectKind?: string | null;
+            /**
+             * Format: uuid
+             * @description sensitive-read: which record
+             */
+            subjectId?: string | null;
+            /** @description sensitive-read: the fields disclosed (never their values) */
+            fields?: ("medicalNotes" | "guardianContacts")[] | null;
         };
         Problem: {
             statusCode?: number;
@@ -7259,6 +7360,8 @@ export interface components {
                 eligibleForMinors?: boolean;
                 /** Format: date */
                 evaluatedOn?: string | null;
+                /** @description a change of the members waits for a youth manager's or admin's review */
+                householdReviewPending?: boolean;
             };
             version?: number;
             /** Format: uuid */
@@ -7274,10 +7377,10 @@ export interface components {
             /** Format: date */
             on?: string;
             eligibleForMinors?: boolean;
-            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED */
+            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED. HOUSEHOLD_REVIEW_PENDING (since: the first unreviewed change) until a youth manager or admin confirms the household */
             reasons?: {
                 /** @enum {string} */
-                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING";
+                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING" | "HOUSEHOLD_REVIEW_PENDING";
                 memberId?: string;
                 memberName?: string;
                 /** Format: date */
@@ -7330,6 +7433,68 @@ export interface components {
                 receivedOn?: string;
                 notes?: string | null;
             }[];
+            /** @description changes of the household's members (newest first, up to 20): who, when, before / after; those by a host or a coordinator wait for review */
+            householdReview?: {
+                pending?: boolean;
+                /**
+                 * Format: uuid
+                 * @description what POST .../household-review confirms up to
+                 */
+                lastPendingChangeId?: string | null;
+                changes?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    changedBy?: string;
+                    /** Format: date-time */
+                    changedAt?: string;
+                    before?: {
+                        /**
+                         * Format: uuid
+                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
+                         */
+                        id?: string;
+                        name: string;
+                        /** Format: date */
+                        dateOfBirth: string;
+                        /** @example parent */
+                        relation: string;
+                        /** @enum {string} */
+                        gender: "female" | "male" | "non-binary" | "undisclosed";
+                    }[];
+                    after?: {
+                        /**
+                         * Format: uuid
+                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
+                         */
+                        id?: string;
+                        name: string;
+                        /** Format: date */
+                        dateOfBirth: string;
+                        /** @example parent */
+                        relation: string;
+                        /** @enum {string} */
+                        gender: "female" | "male" | "non-binary" | "undisclosed";
+                    }[];
+                    added?: string[];
+                    removed?: string[];
+                    birthDateChanged?: string[];
+                    needsReview?: boolean;
+                    /** Format: uuid */
+                    reviewedBy?: string | null;
+                    /** Format: date-time */
+                    reviewedAt?: string | null;
+                    reviewNote?: string | null;
+                }[];
+            };
+        };
+        ConfirmHouseholdReview: {
+            /**
+             * Format: uuid
+             * @description the newest pending change you looked at; later ones stay pending
+             */
+            lastChangeId: string;
+            note?: string;
         };
         RecordBackgroundCheck: {
             /** Format: uuid */
@@ -9014,6 +9179,10 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
+                /** @description only entries of this kind */
+                action?: "write" | "sensitive-read";
+                /** @description only entries about this record (e.g. who read a participant's medical notes) */
+                subjectId?: string;
             };
             header?: never;
             path?: never;
@@ -9071,6 +9240,10 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
+                /** @description only entries of this kind */
+                action?: "write" | "sensitive-read";
+                /** @description only entries about this record (e.g. who read a participant's medical notes) */
+                subjectId?: string;
             };
             header?: never;
             path: {

@@ -20,6 +20,7 @@ export const hostEn = {
   vetting: {
     title: 'Vetting', eligible: 'Eligible to host minors', notEligible: 'Not yet eligible to host minors', evaluatedOn: 'Last checked {{date}}',
     notEvaluated: 'Not checked yet', help: 'Your coordinator can tell you which background checks, home visit or references are missing or expiring.',
+    reviewPending: 'You changed who lives in your household: a youth manager confirms the change before you can host minors again.',
   },
   placements: {
     title: 'Placements', empty: 'No accepted or confirmed placements.', visit: 'Visit', confirmedAt: 'Confirmed {{date}}', awaitingConsent: 'Waiting for the guardian’s consent',

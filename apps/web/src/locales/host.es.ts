@@ -21,6 +21,7 @@ export const hostEs: HostMessages = {
   vetting: {
     title: 'Verificación', eligible: 'Apta para acoger a menores', notEligible: 'Aún no apta para acoger a menores', evaluatedOn: 'Última revisión: {{date}}',
     notEvaluated: 'Aún sin revisar', help: 'Su coordinador puede decirle qué antecedentes, visita al hogar o referencias faltan o van a vencer.',
+    reviewPending: 'Ha cambiado quién vive en su hogar: un responsable de juventud debe confirmar el cambio antes de que pueda volver a acoger a menores.',
   },
   placements: {
     title: 'Alojamientos', empty: 'No hay alojamientos aceptados ni confirmados.', visit: 'Visita', confirmedAt: 'Confirmado el {{date}}', awaitingConsent: 'Pendiente del consentimiento del tutor',

@@ -21,6 +21,7 @@ export const hostZh: HostMessages = {
   vetting: {
     title: '审查', eligible: '可接待未成年人', notEligible: '尚不可接待未成年人', evaluatedOn: '最近审查：{{date}}',
     notEvaluated: '尚未审查', help: '您的协调员可以告诉您缺少或即将过期的背景调查、家访或推荐信。',
+    reviewPending: '您更改了家庭成员：需由青少年项目负责人确认后，您才能再次接待未成年人。',
   },
   placements: {
     title: '接待安排', empty: '没有已接受或已确认的接待安排。', visit: '访问', confirmedAt: '确认于 {{date}}', awaitingConsent: '等待监护人同意',

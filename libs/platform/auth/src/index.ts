@@ -6,3 +6,4 @@ export * from './access.guard';
 export * from './auth.module';
 export * from './key-validators';
 export * from './sensitive-fields';
+export * from './sensitive-reads';

@@ -6,6 +6,8 @@ import { jsonBodyMiddleware } from './json-body.middleware';
 import { securityHeadersMiddleware } from './security-headers.middleware';
 import { configureServiceApp } from './configure-app';
 import { PinoNestLogger } from './pino-nest-logger';
+import { ServiceAuditRecorder } from './service-audit-recorder';
+import { serviceAuditMiddleware } from './service-audit.middleware';
 
 export interface BootstrapOptions {
   service: string;
@@ -30,6 +32,8 @@ export async function createServiceApp(o: BootstrapOptions): Promise<INestApplic
   const mw = new CorrelationMiddleware(o.service);
   app.use(mw.use.bind(mw));
   if (o.bodyParser ?? true) app.use(jsonBodyMiddleware());
+  const audit = auditRecorderOf(app);
+  if (audit) app.use(serviceAuditMiddleware(audit));
   for (const m of o.middleware ?? []) app.use(m);
   configureServiceApp(app, o.apiPrefix);
   await app.listen(o.port, o.host ?? '127.0.0.1');
@@ -44,5 +48,14 @@ export async function bootstrapService(o: BootstrapOptions): Promise<void> {
   } catch (e) {
     log.fatal({ err: (e as Error).message, stack: (e as Error).stack }, `${o.service} failed to start`);
     process.exit(1);
+  }
+}
+
+/** The shell's audit recorder; an app built without ServiceShellModule (a test's) has none. */
+function auditRecorderOf(app: INestApplication): ServiceAuditRecorder | undefined {
+  try {
+    return app.get(ServiceAuditRecorder, { strict: false });
+  } catch {
+    return undefined;
   }
 }

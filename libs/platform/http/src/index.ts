@@ -11,3 +11,5 @@ export * from './periodic-job';
 export * from './json-body.middleware';
 export * from './security-headers.middleware';
 export * from './calendar-date.validator';
+export * from './service-audit-recorder';
+export * from './service-audit.middleware';

@@ -4,7 +4,9 @@ import { AuthModule } from '@twinning/platform-auth';
 import { BaseServiceEnv } from '@twinning/platform-config';
 import { CreateMessagingTables1764288000000, EventConsumer, MessagingModule, MessagingModuleOptions } from '@twinning/platform-messaging';
 import { DataSourceOptions } from 'typeorm';
+import { Topics } from '@twinning/contracts';
 import { HealthController } from './health.controller';
+import { SERVICE_AUDIT_OPTIONS, ServiceAuditRecorder } from './service-audit-recorder';
 
 export interface ServiceShellOptions {
   service: string;
@@ -14,15 +16,19 @@ export interface ServiceShellOptions {
   produces?: string[];
   consumers?: Type<EventConsumer>[];
   messaging?: Partial<MessagingModuleOptions>;
+  /** Record audit facts of this service's requests (`audit.recorded`, default true); the gateway keeps its own trail. */
+  audit?: boolean;
 }
 
 /**
  * Every service's plumbing: access control (token verified here, deny by default), its own database
- * (migrations run at start), Kafka messaging, /health.
+ * (migrations run at start), Kafka messaging, /health, and the audit facts of its requests
+ * (ServiceAuditRecorder, mounted by createServiceApp).
  */
 @Module({})
 export class ServiceShellModule {
   static forRoot(o: ServiceShellOptions): DynamicModule {
+    const audit = o.audit ?? true;
     return {
       module: ServiceShellModule,
       imports: [
@@ -35,12 +41,13 @@ export class ServiceShellModule {
           service: o.service,
           brokers: o.env.KAFKA_BROKERS.split(','),
           topicPrefix: o.env.KAFKA_TOPIC_PREFIX,
-          produces: o.produces,
+          produces: audit ? [...(o.produces ?? []), Topics.auditEvents] : o.produces,
           consumers: o.consumers,
           ...o.messaging,
         }),
       ],
       controllers: [HealthController],
+      providers: [{ provide: SERVICE_AUDIT_OPTIONS, useValue: { service: o.service, enabled: audit } }, ServiceAuditRecorder],
     };
   }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EventEnvelope, Topics } from '@twinning/contracts';
+import { EventEnvelope, isRestrictedTopic, Topics } from '@twinning/contracts';
 import { eventually, ReadMessage } from '@twinning/testing';
 import { MessagingOptions, prefixed } from '../src';
 import { envelopeBytes, expectGroupAtEnd, groupProgress, rewindGroup } from './support/messaging-fixtures';
@@ -132,6 +132,41 @@ describe('ConsumerRunner dead letters (real Postgres, real Kafka)', () => {
     expect(dead.headers['x-error']).toMatch(/^payload\.title must not contain control characters/);
     expect(consumer.calls.map((c) => c.eventId)).toEqual([valid.envelope.eventId]);
     await runner.stop();
+  });
+
+  it('dead-letters a message of a restricted topic to the group\'s restricted dead-letter topic, never to its general one', async () => {
+    const options = ctx.options();
+    const general = await singlePartitionTopic(options);
+    const restricted = prefixed(options, Topics.participantMatchingEvents);
+    await ctx.testKafka.createTopic(restricted, 1);
+    ctx.track(restricted);
+    const writer = ctx.writer(options);
+    const sensitive = Buffer.from('{"payload": {"allergies": ["peanut"], "medicalNotes": "epipen"');
+    const plain = Buffer.from('{"eventId": "not JSON either');
+    const valid = envelopeBytes(writer, 'valid after the bad one');
+    await ctx.testKafka.produce(restricted, [{ key: 'participant-1', value: sensitive, partition: 0 }]);
+    await ctx.testKafka.produce(general, [
+      { key: 'general-1', value: plain, partition: 0 },
+      { key: valid.envelope.aggregateId, value: valid.value, partition: 0 },
+    ]);
+
+    const runner = await ctx.startRunner(new RecordingConsumer('restricted-check', { topics: [Topics.delegationEvents, Topics.participantMatchingEvents] }), options);
+    const restrictedDlq = `${options.topicPrefix}restricted-check.restricted.dlq`;
+    ctx.track(restrictedDlq);
+    expect(runner.deadLetterTopic).toBe(`${options.topicPrefix}restricted-check.dlq`);
+    await eventually(async () => expect(await ctx.effects(valid.envelope.eventId)).toHaveLength(1));
+    await eventually(() => expectGroupAtEnd(ctx.kafka, runner.groupId, restricted));
+
+    const secret = await deadLetters(restrictedDlq, 1);
+    expect(secret.map((m) => ({ value: m.value, key: m.key, from: m.headers['x-original-topic'] }))).toEqual([{ value: sensitive, key: 'participant-1', from: restricted }]);
+    const open = await deadLetters(runner.deadLetterTopic, 1);
+    expect(open.map((m) => ({ value: m.value, from: m.headers['x-original-topic'] }))).toEqual([{ value: plain, from: general }]);
+    expect(await ctx.db.query(`SELECT topic, dead_letter_topic FROM dead_letter WHERE consumer_group = $1 ORDER BY topic`, [runner.groupId])).toEqual(
+      [{ topic: general, dead_letter_topic: runner.deadLetterTopic }, { topic: restricted, dead_letter_topic: restrictedDlq }].sort((a, b) => (a.topic < b.topic ? -1 : 1)),
+    );
+    // the catalogue knows the restricted dead-letter topic as restricted (so no unrestricted reader is given it)
+    expect(isRestrictedTopic('restricted-check.restricted.dlq')).toBe(true);
+    expect(isRestrictedTopic('restricted-check.dlq')).toBe(false);
   });
 
   it('dead-letters an event its handler rejects as unprocessable while the events around it on the partition are processed', async () => {

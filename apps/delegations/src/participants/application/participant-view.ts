@@ -1,4 +1,4 @@
-import { AuthenticatedUser, Relation, maySee } from '@twinning/platform-auth';
+import { AuthenticatedUser, Relation, disclose, maySee } from '@twinning/platform-auth';
 import { PassportWarning } from '../domain/participant-rules';
 
 export interface ParticipantRow {
@@ -31,10 +31,12 @@ export interface GuardianRow extends ContactRow { consent_given_at: Date | null;
  * consent (given at, scope, expiry) where `guardianConsent` may be seen (every member of staff who reads
  * the participant: a coordinator must know whether consent is on file), their name, phone and email only
  * to whom may see `guardianContacts`. The passport number is for the owning organisation only (decision: a
- * partner organisation needs to know the visa status, not the number).
+ * partner organisation needs to know the visa status, not the number). Medical notes and guardians'
+ * contacts go through `disclose`, so every read of them is in the audit trail.
  */
 export function participantView(user: AuthenticatedUser, relation: Relation, p: ParticipantRow, contacts: ContactRow[], guardians: GuardianRow[], warnings: PassportWarning[] = []) {
-  const seeGuardianContacts = maySee(user, relation, 'guardianContacts');
+  const subject = { kind: 'participant', id: p.id };
+  const seeGuardianContacts = guardians.length > 0 && disclose(user, relation, 'guardianContacts', subject);
   const seeConsent = maySee(user, relation, 'guardianConsent');
   const view: Record<string, unknown> = {
     id: p.id,
@@ -60,7 +62,7 @@ export function participantView(user: AuthenticatedUser, relation: Relation, p: 
     warnings,
   };
   if (relation === 'owner') view.passportNumber = p.passport_number;
-  if (maySee(user, relation, 'medicalNotes')) view.medicalNotes = p.medical_notes;
+  if (disclose(user, relation, 'medicalNotes', subject)) view.medicalNotes = p.medical_notes;
   if (maySee(user, relation, 'allergies')) view.allergies = p.allergies;
   if (maySee(user, relation, 'dietaryNeeds')) view.dietaryNeeds = p.dietary_needs;
   if (maySee(user, relation, 'emergencyContacts')) view.emergencyContacts = contacts.map((c) => ({ id: c.id, name: c.name, relation: c.relation, phone: c.phone, email: c.email }));

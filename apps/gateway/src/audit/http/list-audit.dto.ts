@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class ListAuditDto {
   @ApiPropertyOptional({ default: 50, maximum: 500 })
@@ -29,4 +29,14 @@ export class ListAuditDto {
   @Type(() => Date)
   @IsDate()
   to?: Date;
+
+  @ApiPropertyOptional({ enum: ['write', 'sensitive-read'], description: 'only entries of this kind' })
+  @IsOptional()
+  @IsIn(['write', 'sensitive-read'])
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only entries about this record (e.g. who read a participant\'s medical notes)' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
 }

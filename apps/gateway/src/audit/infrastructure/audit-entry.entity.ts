@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One state-changing request that passed through the gateway (its own endpoints and the proxied ones). */
+/**
+ * One entry of an organisation's audit trail: a state-changing request the gateway answered itself (or proxied to a
+ * service that did not record it), or a fact a service recorded (`audit.recorded`): a write, or a sensitive read.
+ */
 @Entity('audit_entry')
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -34,4 +37,26 @@ export class AuditEntryEntity {
 
   @Column('int')
   durationMs!: number;
+
+  /** Who recorded it: `gateway`, or the service that answered. */
+  @Column('text', { default: 'gateway' })
+  source!: string;
+
+  /** `write` (a state-changing request) or `sensitive-read` (restricted fields of one record were disclosed). */
+  @Column('text', { default: 'write' })
+  action!: string;
+
+  @Column('text', { nullable: true })
+  subjectKind!: string | null;
+
+  @Column('uuid', { nullable: true })
+  subjectId!: string | null;
+
+  /** The names of the restricted fields disclosed, never their values. */
+  @Column('text', { array: true, nullable: true })
+  fields!: string[] | null;
+
+  /** The `audit.recorded` event it came from (null for the gateway's own entries). */
+  @Column('uuid', { nullable: true, select: false })
+  eventId!: string | null;
 }

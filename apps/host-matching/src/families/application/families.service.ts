@@ -90,14 +90,18 @@ export class FamiliesService {
         if (JSON.stringify(v) !== JSON.stringify(current)) changes[f] = v;
       }
       const changed: string[] = Object.keys(changes);
+      const membersBefore = input.members !== undefined ? await membersOf(tx, [id]) : [];
       if (input.members !== undefined && (await this.replaceMembers(tx, id, input.members))) changed.push('members');
       if (changed.length === 0) return familyView(before, await membersOf(tx, [id]));
       const sets = Object.keys(changes).map((f, i) => `${COLUMNS[f as Field]} = $${i + 2}`);
       const values = Object.entries(changes).map(([f, v]) => (f === 'availability' ? JSON.stringify(v) : v));
       await tx.query(`UPDATE host_family SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, [id, ...values]);
       const after = await loadFamily(tx, user, id);
-      if (changed.includes('members')) await this.vetting.reevaluate(tx, after, new Date());
       const members = await membersOf(tx, [id]);
+      if (changed.includes('members')) {
+        await this.vetting.recordHouseholdChange(tx, user, after, membersBefore, members);
+        await this.vetting.reevaluate(tx, after, new Date());
+      }
       await this.outbox.append(tx, { type: 'family.updated', version: 1, aggregateId: id, organisationId: after.organisation_id, payload: { ...familyPayload(after, members, after.created_by), changed } });
       return familyView(await loadFamily(tx, user, id), members);
     });

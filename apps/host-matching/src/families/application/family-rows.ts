@@ -2,12 +2,13 @@ import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthenticatedUser, hasAnyRole, Role } from '@twinning/platform-auth';
 import { FamilyRegisteredV1 } from '@twinning/contracts';
+import { HouseholdMemberSnapshot } from '../domain/household-change';
 
 export interface FamilyRow {
   id: string; organisation_id: string; name: string; address: string; latitude: number; longitude: number; bedrooms: number; beds: number;
   pets: string[]; smoking: boolean; languages: string[]; diets: string[]; interests: string[]; guest_age_min: number | null; guest_age_max: number | null;
   guest_gender: string; availability: { from: string; to: string }[]; times_hosted: number; host_user_ids: string[]; vetting_eligible: boolean;
-  vetting_evaluated_on: string | null; version: number; created_by: string; created_at: Date; updated_at: Date;
+  vetting_evaluated_on: string | null; household_review_pending: boolean; version: number; created_by: string; created_at: Date; updated_at: Date;
 }
 
 export interface MemberRow { id: string; family_id: string; name: string; date_of_birth: string; relation: string; gender: string; position: number }
@@ -33,6 +34,7 @@ export function day(v: string): string {
 /** host_family's columns as `f`, its dates as text. */
 export const FAMILY_COLUMNS = `f.id, f.organisation_id, f.name, f.address, f.latitude, f.longitude, f.bedrooms, f.beds, f.pets, f.smoking, f.languages, f.diets, f.interests,
   f.guest_age_min, f.guest_age_max, f.guest_gender, f.availability, f.times_hosted, f.host_user_ids, f.vetting_eligible, f.vetting_evaluated_on::text AS vetting_evaluated_on,
+  EXISTS (SELECT 1 FROM household_change hc WHERE hc.family_id = f.id AND hc.needs_review AND hc.reviewed_at IS NULL) AS household_review_pending,
   f.version, f.created_by, f.created_at, f.updated_at`;
 
 export async function loadFamily(tx: EntityManager, user: AuthenticatedUser, id: string, lock = false): Promise<FamilyRow> {
@@ -47,6 +49,11 @@ export async function membersOf(tx: EntityManager, familyIds: string[]): Promise
   return (await tx.query('SELECT id, family_id, name, date_of_birth::text AS date_of_birth, relation, gender, position FROM household_member WHERE family_id = ANY ($1) ORDER BY family_id, position, id', [familyIds])) as MemberRow[];
 }
 
+/** A member as HouseholdChange compares it and household_change stores it (before / after). */
+export function memberSnapshot(m: MemberRow): HouseholdMemberSnapshot {
+  return { id: m.id, name: m.name, dateOfBirth: day(m.date_of_birth), relation: m.relation, gender: m.gender };
+}
+
 export function familyView(f: FamilyRow, members: MemberRow[]) {
   return {
     id: f.id, organisationId: f.organisation_id, name: f.name, address: f.address, latitude: f.latitude, longitude: f.longitude,
@@ -54,7 +61,7 @@ export function familyView(f: FamilyRow, members: MemberRow[]) {
     guestAgeMin: f.guest_age_min, guestAgeMax: f.guest_age_max, guestGender: f.guest_gender, availability: f.availability, timesHosted: f.times_hosted,
     hostUserIds: f.host_user_ids,
     members: members.filter((m) => m.family_id === f.id).map((m) => ({ id: m.id, name: m.name, dateOfBirth: day(m.date_of_birth), relation: m.relation, gender: m.gender })),
-    vetting: { eligibleForMinors: f.vetting_eligible, evaluatedOn: f.vetting_evaluated_on ? day(f.vetting_evaluated_on) : null },
+    vetting: { eligibleForMinors: f.vetting_eligible, evaluatedOn: f.vetting_evaluated_on ? day(f.vetting_evaluated_on) : null, householdReviewPending: f.household_review_pending },
     version: f.version, createdBy: f.created_by, createdAt: f.created_at, updatedAt: f.updated_at,
   };
 }

@@ -5,16 +5,28 @@ import { AuthenticatedUser, maySee } from '@twinning/platform-auth';
 import { DomainRuleError, PeriodicJob } from '@twinning/platform-http';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { dateOf } from '../domain/calendar';
+import { HouseholdChange, HouseholdMemberSnapshot } from '../domain/household-change';
 import { CheckResult, GateCheck, VettingEvaluation, VettingGate } from '../domain/vetting-gate';
+import { ConfirmHouseholdReviewDto } from '../http/confirm-household-review.dto';
 import { RecordCheckDto, RecordHomeVisitDto, RecordReferenceDto } from '../http/family.dto';
-import { day, FamilyRow, loadFamily, MemberRow, membersOf } from './family-rows';
+import { day, FamilyRow, loadFamily, MemberRow, membersOf, memberSnapshot } from './family-rows';
 import { VettingSettings } from './vetting-settings';
 
 interface CheckRow { id: string; member_id: string; result: CheckResult; checked_on: string; expires_on: string; reminder_sent_at: Date | null; recorded_by: string; created_at: Date }
 interface VisitRow { id: string; visited_by: string; visited_on: string; present: string[]; notes: string | null; recorded_by: string; created_at: Date }
 interface ReferenceRow { id: string; name: string; relation: string; contact: string; received_on: string; notes: string | null; recorded_by: string; created_at: Date }
 
-interface VettingState { members: MemberRow[]; checks: CheckRow[]; visits: VisitRow[] }
+interface ChangeRow {
+  id: string; changed_by: string; changed_at: Date; changed_on: string; before: HouseholdMemberSnapshot[]; after: HouseholdMemberSnapshot[]; added: string[]; removed: string[];
+  birth_date_changed: string[]; needs_review: boolean; reviewed_by: string | null; reviewed_at: Date | null; review_note: string | null;
+}
+
+interface VettingState { members: MemberRow[]; checks: CheckRow[]; visits: VisitRow[]; pending: ChangeRow[] }
+
+/** Household changes shown with the vetting (newest first). */
+const CHANGES_SHOWN = 20;
+const CHANGE_COLUMNS = `id, changed_by, changed_at, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS changed_on, before, after, added, removed, birth_date_changed,
+  needs_review, reviewed_by, reviewed_at, review_note`;
 
 export interface VettingRunResult { evaluated: number; lapsed: number; eligible: number; expiring: number }
 
@@ -30,7 +42,10 @@ function redactedReasons(evaluation: VettingEvaluation, seesResults: boolean) {
  * eligibility is stored on the family (`vetting_eligible`); `family.vetting-lapsed` /
  * `family.vetting-eligible` are published only when it changes, and `family.vetting-expiring`
  * once per check (`reminder_sent_at`), 30 days before its expiry. Each vetting write re-evaluates
- * the family at once, so the gate never waits for the job to open or close.
+ * the family at once, so the gate never waits for the job to open or close. A change of the household's
+ * members is recorded (`household_change`: who, when, before / after); one that HouseholdChange says
+ * needs review keeps the gate shut (HOUSEHOLD_REVIEW_PENDING) until a youth manager or an admin
+ * confirms the household, and is published as `family.household-review-requested` so they hear of it.
  */
 @Injectable()
 export class VettingService implements OnModuleInit, OnModuleDestroy {
@@ -100,12 +115,13 @@ export class VettingService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async state(tx: EntityManager, familyId: string): Promise<VettingState> {
-    const [members, checks, visits] = await Promise.all([
+    const [members, checks, visits, pending] = await Promise.all([
       membersOf(tx, [familyId]),
       tx.query('SELECT id, member_id, result, checked_on::text AS checked_on, expires_on::text AS expires_on, reminder_sent_at, recorded_by, created_at FROM background_check WHERE family_id = $1 ORDER BY expires_on DESC, id', [familyId]) as Promise<CheckRow[]>,
       tx.query('SELECT id, visited_by, visited_on::text AS visited_on, present, notes, recorded_by, created_at FROM home_visit WHERE family_id = $1 ORDER BY visited_on DESC, id', [familyId]) as Promise<VisitRow[]>,
+      tx.query(`SELECT ${CHANGE_COLUMNS} FROM household_change WHERE family_id = $1 AND needs_review AND reviewed_at IS NULL ORDER BY changed_at, id`, [familyId]) as Promise<ChangeRow[]>,
     ]);
-    return { members, checks, visits };
+    return { members, checks, visits, pending };
   }
 
   /** `GET /families/:familyId/vetting`: the gate today, with check results only for youth managers and admins. */
@@ -113,6 +129,7 @@ export class VettingService implements OnModuleInit, OnModuleDestroy {
     const family = await loadFamily(tx, user, familyId);
     const state = await this.state(tx, family.id);
     const references = (await tx.query('SELECT id, name, relation, contact, received_on::text AS received_on, notes, recorded_by, created_at FROM family_reference WHERE family_id = $1 ORDER BY received_on DESC, id', [family.id])) as ReferenceRow[];
+    const changes = (await tx.query(`SELECT ${CHANGE_COLUMNS} FROM household_change WHERE family_id = $1 ORDER BY changed_at DESC, id LIMIT ${CHANGES_SHOWN}`, [family.id])) as ChangeRow[];
     const evaluation = gateOf(state).evaluate(dateOf(now));
     const seesResults = maySee(user, 'owner', 'backgroundCheckResults');
     return {
@@ -132,8 +149,61 @@ export class VettingService implements OnModuleInit, OnModuleDestroy {
       }),
       homeVisits: state.visits.map((v) => ({ id: v.id, visitedBy: v.visited_by, visitedOn: v.visited_on, present: v.present, notes: v.notes, recordedBy: v.recorded_by, recordedAt: v.created_at })),
       references: references.map((r) => ({ id: r.id, name: r.name, relation: r.relation, contact: r.contact, receivedOn: r.received_on, notes: r.notes, recordedBy: r.recorded_by, recordedAt: r.created_at })),
+      householdReview: {
+        pending: state.pending.length > 0,
+        /** What a reviewer confirms: the newest change waiting for review (POST .../household-review with it as lastChangeId). */
+        lastPendingChangeId: state.pending.length ? state.pending[state.pending.length - 1].id : null,
+        changes: changes.map((c) => ({
+          id: c.id, changedBy: c.changed_by, changedAt: c.changed_at, before: c.before, after: c.after, added: c.added, removed: c.removed, birthDateChanged: c.birth_date_changed,
+          needsReview: c.needs_review, reviewedBy: c.reviewed_by, reviewedAt: c.reviewed_at, reviewNote: c.review_note,
+        })),
+      },
       lastEvaluated: { eligibleForMinors: family.vetting_eligible, on: family.vetting_evaluated_on },
     };
+  }
+
+  /**
+   * Records a change of the household's members made by `user` (in the caller's transaction, the family row locked);
+   * when it needs review, publishes `family.household-review-requested`. The caller re-evaluates the gate afterwards.
+   */
+  async recordHouseholdChange(tx: EntityManager, user: AuthenticatedUser, family: Pick<FamilyRow, 'id' | 'organisation_id' | 'host_user_ids'>, before: MemberRow[], after: MemberRow[]): Promise<void> {
+    const change = HouseholdChange.between(before.map(memberSnapshot), after.map(memberSnapshot));
+    const needsReview = change.needsReviewBy(user.roles, family.host_user_ids.includes(user.userId));
+    const id = randomUUID();
+    const [{ changed_at: changedAt }] = (await tx.query(
+      `INSERT INTO household_change (id, family_id, changed_by, before, after, added, removed, birth_date_changed, needs_review) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING changed_at`,
+      [id, family.id, user.userId, JSON.stringify(change.before), JSON.stringify(change.after), change.added, change.removed, change.birthDateChanged, needsReview],
+    )) as { changed_at: Date }[];
+    if (!needsReview) return;
+    await this.outbox.append(tx, {
+      type: 'family.household-review-requested', version: 1, aggregateId: family.id, organisationId: family.organisation_id,
+      payload: { familyId: family.id, changeId: id, changedByUserId: user.userId, changedAt: changedAt.toISOString(), added: change.added, removed: change.removed, birthDateChanged: change.birthDateChanged },
+    });
+  }
+
+  /**
+   * `POST /families/:familyId/household-review`: a youth manager or an admin confirms the household as it is now,
+   * closing the pending changes up to `lastChangeId` (the newest one they saw; a change made after it stays pending,
+   * so nobody confirms what they have not seen). A host of this family may not confirm their own household.
+   */
+  async confirmHousehold(user: AuthenticatedUser, familyId: string, input: ConfirmHouseholdReviewDto) {
+    await this.dataSource.transaction(async (tx) => {
+      const family = await loadFamily(tx, user, familyId, true);
+      if (family.host_user_ids.includes(user.userId)) throw new DomainRuleError('FAMILY.REVIEW_OWN_HOUSEHOLD', 'a host of this family may not review its household');
+      const { pending } = await this.state(tx, family.id);
+      if (pending.length === 0) throw new DomainRuleError('FAMILY.NO_HOUSEHOLD_REVIEW_PENDING', 'no change of this household waits for review');
+      const upTo = pending.findIndex((c) => c.id === input.lastChangeId);
+      if (upTo < 0) throw new DomainRuleError('FAMILY.HOUSEHOLD_CHANGE_UNKNOWN', 'lastChangeId must be a change of this household waiting for review', 'lastChangeId');
+      const ids = pending.slice(0, upTo + 1).map((c) => c.id);
+      const now = new Date();
+      await tx.query('UPDATE household_change SET reviewed_by = $2, reviewed_at = $3, review_note = $4 WHERE id = ANY ($1)', [ids, user.userId, now, input.note?.trim() || null]);
+      await this.outbox.append(tx, {
+        type: 'family.household-reviewed', version: 1, aggregateId: family.id, organisationId: family.organisation_id,
+        payload: { familyId: family.id, changeIds: ids, reviewedByUserId: user.userId, reviewedAt: now.toISOString() },
+      });
+      await this.reevaluate(tx, family, now);
+    });
+    return this.view(user, familyId);
   }
 
   async recordCheck(user: AuthenticatedUser, familyId: string, input: RecordCheckDto) {
@@ -171,5 +241,6 @@ export class VettingService implements OnModuleInit, OnModuleDestroy {
 
 function gateOf(s: VettingState): VettingGate {
   const checks: GateCheck[] = s.checks.map((c) => ({ id: c.id, memberId: c.member_id, result: c.result, checkedOn: c.checked_on, expiresOn: c.expires_on }));
-  return new VettingGate(s.members.map((m) => ({ id: m.id, name: m.name, dateOfBirth: day(m.date_of_birth) })), checks, s.visits.map((v) => ({ id: v.id, visitedOn: v.visited_on })));
+  const pending = s.pending.length ? { since: s.pending[0].changed_on, changes: s.pending.length } : null;
+  return new VettingGate(s.members.map((m) => ({ id: m.id, name: m.name, dateOfBirth: day(m.date_of_birth) })), checks, s.visits.map((v) => ({ id: v.id, visitedOn: v.visited_on })), pending);
 }

@@ -9,15 +9,17 @@ export type CheckStatus = 'valid' | 'expired' | 'missing' | 'not-required';
 export interface GateMember { id: string; name: string; dateOfBirth: string }
 export interface GateCheck { id: string; memberId: string; result: CheckResult; checkedOn: string; expiresOn: string }
 export interface GateVisit { id: string; visitedOn: string }
+/** Household changes waiting for a youth manager's or admin's review (HouseholdChange.needsReviewBy): the first one's day and how many. */
+export interface GatePendingReview { since: string; changes: number }
 
-export type VettingReasonCode = 'NO_ADULT_MEMBER' | 'CHECK_MISSING' | 'CHECK_EXPIRED' | 'CHECK_CONCERN' | 'HOME_VISIT_MISSING';
+export type VettingReasonCode = 'NO_ADULT_MEMBER' | 'CHECK_MISSING' | 'CHECK_EXPIRED' | 'CHECK_CONCERN' | 'HOME_VISIT_MISSING' | 'HOUSEHOLD_REVIEW_PENDING';
 
 export interface VettingReason {
   code: VettingReasonCode;
   message: string;
   memberId?: string;
   memberName?: string;
-  /** CHECK_MISSING: the day the member turned 18; CHECK_EXPIRED: the day the last check expired. */
+  /** CHECK_MISSING: the day the member turned 18; CHECK_EXPIRED: the day the last check expired; HOUSEHOLD_REVIEW_PENDING: the day of the first unreviewed change. */
   since?: string;
 }
 
@@ -59,11 +61,17 @@ export const REMINDER_DAYS = 30;
  * family is eligible only if it has at least one adult, every member aged 18 or over on that day
  * has a clear background check that is not expired (a check is valid from `checkedOn` up to the
  * day before `expiresOn`: on its expiry date it no longer counts), and a home visit has been
- * recorded on or before that day. Warnings list what runs out within `REMINDER_DAYS`: checks
+ * recorded on or before that day, and no change of the household's members waits for a youth
+ * manager's review (the members the gate sees are then the ones a reviewer confirmed). Warnings list what runs out within `REMINDER_DAYS`: checks
  * expiring and minors turning 18.
  */
 export class VettingGate {
-  constructor(private readonly members: GateMember[], private readonly checks: GateCheck[], private readonly visits: GateVisit[]) {}
+  constructor(
+    private readonly members: GateMember[],
+    private readonly checks: GateCheck[],
+    private readonly visits: GateVisit[],
+    private readonly pendingReview: GatePendingReview | null = null,
+  ) {}
 
   evaluate(on: string): VettingEvaluation {
     const reasons: VettingReason[] = [];
@@ -107,6 +115,10 @@ export class VettingGate {
 
     const visit = this.visits.filter((v) => v.visitedOn <= on).sort((a, b) => (a.visitedOn < b.visitedOn ? 1 : -1))[0];
     if (!visit) reasons.push({ code: 'HOME_VISIT_MISSING', message: 'no home visit is recorded' });
+    if (this.pendingReview) {
+      const { since, changes } = this.pendingReview;
+      reasons.push({ code: 'HOUSEHOLD_REVIEW_PENDING', since, message: `the household's members changed (${changes} change${changes === 1 ? '' : 's'} since ${since}) and wait for a youth manager's or an admin's review` });
+    }
 
     return { on, eligible: reasons.length === 0, reasons, warnings, members, homeVisitOn: visit?.visitedOn ?? null };
   }

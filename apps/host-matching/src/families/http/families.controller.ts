@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AuthenticatedUser, CurrentUser, Roles, writersOf } from '@twinning/platform-auth';
 import { FamiliesService } from '../application/families.service';
+import { ConfirmHouseholdReviewDto } from './confirm-household-review.dto';
 import { VettingService } from '../application/vetting.service';
 import { CreateFamilyDto, ListFamiliesDto, RecordCheckDto, RecordHomeVisitDto, RecordReferenceDto, UpdateFamilyDto } from './family.dto';
 
@@ -8,7 +9,8 @@ import { CreateFamilyDto, ListFamiliesDto, RecordCheckDto, RecordHomeVisitDto, R
  * `/api/host-matching/families`: host families of the caller's organisation (others 404). A `host`
  * sees and edits only the families linked to them. Vetting: youth managers, admins and
  * coordinators read it (check results for youth managers and admins only); youth managers and
- * admins record background checks; staff record home visits and references.
+ * admins record background checks and confirm a household whose members a host or coordinator
+ * changed; staff record home visits and references.
  */
 @Controller('families')
 export class FamiliesController {
@@ -49,6 +51,12 @@ export class FamiliesController {
   @Roles(...writersOf('backgroundCheckResults'))
   recordCheck(@CurrentUser() user: AuthenticatedUser, @Param('familyId', new ParseUUIDPipe()) id: string, @Body() body: RecordCheckDto) {
     return this.vetting.recordCheck(user, id, body);
+  }
+
+  @Post(':familyId/household-review')
+  @Roles('youth-manager', 'admin')
+  confirmHousehold(@CurrentUser() user: AuthenticatedUser, @Param('familyId', new ParseUUIDPipe()) id: string, @Body() body: ConfirmHouseholdReviewDto) {
+    return this.vetting.confirmHousehold(user, id, body);
   }
 
   @Post(':familyId/home-visits')

@@ -6,7 +6,8 @@ import { OutboxWriter } from '@twinning/platform-messaging';
 import { ageOnArrival } from '../../matching/domain/candidates';
 import { isMinorOnArrival, stayOf } from '../domain/matching-problem';
 import { effectiveStatus, OfferStatus, refusal, timeLeftMs } from '../domain/offer-state';
-import { loadDelegationById, loadOffer, lockDelegation, offerNotFound, OfferRow } from '../infrastructure/placement-rows';
+import { VettingService } from '../../families/application/vetting.service';
+import { loadDelegationById, loadGuest, loadOffer, lockDelegation, offerNotFound, OfferRow } from '../infrastructure/placement-rows';
 import { DeclineDto, ListOffersDto, WithdrawDto } from '../http/placements.dto';
 import { withheldForCaller } from './guest-sensitive-view';
 import { PlacementEngine } from './placement-engine';
@@ -37,7 +38,8 @@ const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.organ
 export class OffersService implements OnModuleInit, OnModuleDestroy {
   private readonly job: PeriodicJob;
 
-  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly engine: PlacementEngine, settings: PlacementSettings) {
+  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, private readonly engine: PlacementEngine, settings: PlacementSettings,
+    private readonly vetting: VettingService) {
     this.job = new PeriodicJob('offer-expiry', settings.expiryIntervalMs, async () => {
       const n = await this.expireDue(new Date());
       return n ? `${n} offer(s) expired and re-matched` : undefined;
@@ -88,8 +90,9 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
     await this.dataSource.transaction(async (tx) => {
       const offer = await this.actionable(tx, user, id);
       this.refuse('accept', offer, now);
-      await tx.query(`UPDATE offer SET status = 'accepted', responded_at = $2, responded_by = $3, version = version + 1 WHERE id = $1 AND status = 'offered'`, [id, now, user.userId]);
       const d = (await loadDelegationById(tx, offer.delegation_id))!;
+      await this.refuseUnvettedForMinor(tx, offer, d, now);
+      await tx.query(`UPDATE offer SET status = 'accepted', responded_at = $2, responded_by = $3, version = version + 1 WHERE id = $1 AND status = 'offered'`, [id, now, user.userId]);
       const accepted = { ...offer, status: 'accepted' as OfferStatus };
       const confirmed = await this.engine.confirmIfPossible(tx, accepted, d, now);
       await this.outbox.append(tx, {
@@ -154,6 +157,22 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
     const offer = await loadOffer(tx, id, true);
     if (!offer) throw offerNotFound(id);
     return offer;
+  }
+
+  /**
+   * The vetting gate holds at the moment a host accepts, not only when the offer was made: a family that stopped being
+   * eligible for minors since (a household change waiting for review, a check expired) may not take a minor in.
+   */
+  private async refuseUnvettedForMinor(tx: EntityManager, offer: OfferRow, d: NonNullable<Awaited<ReturnType<typeof loadDelegationById>>>, now: Date): Promise<void> {
+    const guest = await loadGuest(tx, offer.member_id);
+    if (!guest || !isMinorOnArrival(guest, d)) return;
+    const [family] = (await tx.query('SELECT id, organisation_id, vetting_eligible FROM host_family WHERE id = $1 FOR UPDATE', [offer.family_id])) as { id: string; organisation_id: string; vetting_eligible: boolean }[];
+    if (!family) return;
+    const { evaluation } = await this.vetting.reevaluate(tx, family, now);
+    if (!evaluation.eligible) {
+      throw new DomainRuleError('OFFER.FAMILY_NOT_VETTED_FOR_MINORS', `this family may not host a minor now: ${evaluation.reasons.map((r) => r.code).join(', ')}`, undefined,
+        { reasons: evaluation.reasons.map((r) => (r.code === 'CHECK_CONCERN' ? 'CHECK_REVIEW_REQUIRED' : r.code)) });
+    }
   }
 
   private refuse(action: 'accept' | 'decline' | 'withdraw', offer: OfferRow, now: Date): void {

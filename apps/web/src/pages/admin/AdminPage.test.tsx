@@ -44,6 +44,19 @@ describe('admin', () => {
     expect(within(row).getByText('corr-1')).toBeInTheDocument();
   });
 
+  it('shows who read which participant’s medical notes, recorded by the service that answered', async () => {
+    const read = { id: '8', occurredAt: '2026-11-27T10:00:00Z', userId: 'u-2', method: 'GET', path: '/api/delegations/participants/p-1', status: 200, correlationId: 'corr-2',
+      source: 'delegations', action: 'sensitive-read', subjectKind: 'participant', subjectId: 'p-1', fields: ['medicalNotes', 'guardianContacts'] };
+    const { fetchImpl } = fakeApi({
+      'GET /api/identity/organisations/:orgId/members': { body: membersBody },
+      'GET /api/identity/audit': { body: { items: [read], total: 1 } },
+    });
+    renderApp({ path: '/admin', fetchImpl, session: admin });
+    const row = (await screen.findByText('read medical notes, guardians’ contacts of participant p-1')).closest('tr')!;
+    expect(within(row).getByText('Mei Lin')).toBeInTheDocument();
+    expect(within(row).getByText('recorded by delegations')).toBeInTheDocument();
+  });
+
   it('invites a user; an error shows next to its field and what was typed stays', async () => {
     let fail = true;
     const { fetchImpl, calls } = fakeApi({

@@ -40,6 +40,15 @@ describe('host household', () => {
     expect(calls.filter((c) => c.path === '/api/host-matching/offers').map((c) => new URLSearchParams(c.search).get('status')).sort()).toEqual(['accepted', 'confirmed']);
   });
 
+  it('tells the host that a change of the household waits for a youth manager’s review', async () => {
+    const pending = { ...family, vetting: { eligibleForMinors: false, evaluatedOn: '2027-06-01', householdReviewPending: true } };
+    const { fetchImpl } = fakeApi(routes({ 'GET /api/host-matching/families': { body: { items: [pending], total: 1 } }, 'GET /api/host-matching/families/:id': { body: pending } }));
+    renderApp({ path: '/household', fetchImpl, session: host });
+    const notice = await screen.findByTestId('household-review-pending');
+    expect(notice).toHaveTextContent('a youth manager confirms the change before you can host minors again');
+    expect(within(screen.getByTestId('vetting')).queryByText(/Your coordinator can tell you/)).not.toBeInTheDocument();
+  });
+
   it('shows the guest’s arrival, the airport pickup and the departure in local time, naming the zone', async () => {
     const sea = { kind: 'airport', code: 'SEA', name: 'Seattle–Tacoma', city: 'Seattle', timeZone: 'America/Los_Angeles' };
     const pek = { kind: 'airport', code: 'PEK', name: 'Beijing Capital', city: 'Beijing', timeZone: 'Asia/Shanghai' };

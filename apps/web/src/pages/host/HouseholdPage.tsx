@@ -157,7 +157,8 @@ function Vetting({ family }: { family: Family }) {
           <Badge color={v?.eligibleForMinors ? 'green' : 'orange'}>{v?.eligibleForMinors ? t('host.vetting.eligible') : t('host.vetting.notEligible')}</Badge>
           <Text size="sm">{v?.evaluatedOn ? t('host.vetting.evaluatedOn', { date: formatDate(v.evaluatedOn, i18n.language) }) : t('host.vetting.notEvaluated')}</Text>
         </Group>
-        {!v?.eligibleForMinors && <Text size="sm" c="gray.7">{t('host.vetting.help')}</Text>}
+        {v?.householdReviewPending && <Alert color="orange" data-testid="household-review-pending">{t('host.vetting.reviewPending')}</Alert>}
+        {!v?.eligibleForMinors && !v?.householdReviewPending && <Text size="sm" c="gray.7">{t('host.vetting.help')}</Text>}
       </Stack>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { deadLetterTopicFor, EventEnvelope, InvalidEventError, parseEnvelope } from '@twinning/contracts';
+import { deadLetterTopicFor, EventEnvelope, isRestrictedTopic, restrictedDeadLetterTopicFor, InvalidEventError, parseEnvelope } from '@twinning/contracts';
 import { createLogger, Logger, runWithCorrelation, sanitizeCorrelationId, CORRELATION_HEADER } from '@twinning/platform-observability';
 import { ConsumerSettings, DEFAULT_CONSUMER, MessagingOptions, prefixed } from '../messaging-options';
 import { OutboxWriter } from '../outbox/outbox-writer';
@@ -18,7 +18,9 @@ type Parsed =
  * - valid events are inserted into the inbox (unique consumer group + event id) and handled in ONE
  *   database transaction per batch; a duplicate event id has no second effect;
  * - dead letters are written to the outbox (and a ledger keyed by original offset) in that same
- *   transaction, so a bad message reaches the dead-letter topic once and is never lost;
+ *   transaction, so a bad message reaches the dead-letter topic once and is never lost; a message
+ *   read from a restricted topic goes to the group's restricted dead-letter topic, because a dead
+ *   letter carries the original bytes and must not widen who can read them;
  * - the offset (`last + 1`) is committed only after the transaction committed;
  * - a failing transaction (database down, handler error) is retried with exponential backoff,
  *   heartbeating, committing nothing; once attempts are exhausted the partition is paused and the
@@ -30,6 +32,10 @@ export class ConsumerRunner {
   private readonly log: Logger;
   readonly groupId: string;
   readonly deadLetterTopic: string;
+  /** Where dead letters of restricted topics go; undefined when the group reads none. */
+  readonly restrictedDeadLetterTopic?: string;
+  /** The group's topics (as subscribed, prefixed) that are restricted. */
+  private readonly restrictedSources: Set<string>;
   private stopping = false;
   processed = 0;
   deadLettered = 0;
@@ -44,6 +50,8 @@ export class ConsumerRunner {
     this.settings = { ...DEFAULT_CONSUMER, ...options.consumer };
     this.groupId = prefixed(options, handler.groupId);
     this.deadLetterTopic = deadLetterTopicFor(this.groupId);
+    this.restrictedSources = new Set(handler.topics.filter((t) => isRestrictedTopic(t)).map((t) => prefixed(options, t)));
+    if (this.restrictedSources.size) this.restrictedDeadLetterTopic = restrictedDeadLetterTopicFor(this.groupId);
     this.log = createLogger(`${options.service}.consumer.${handler.groupId}`);
   }
 
@@ -53,7 +61,8 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     this.stopping = false; // a stopped runner may be started again
-    await ensureTopics(this.kafka, [...this.topics, this.deadLetterTopic], this.options.partitions ?? 3);
+    const deadLetterTopics = this.restrictedDeadLetterTopic ? [this.deadLetterTopic, this.restrictedDeadLetterTopic] : [this.deadLetterTopic];
+    await ensureTopics(this.kafka, [...this.topics, ...deadLetterTopics], this.options.partitions ?? 3);
     this.consumer = this.kafka.consumer({
       groupId: this.groupId,
       sessionTimeout: this.settings.sessionTimeoutMs,
@@ -165,11 +174,12 @@ export class ConsumerRunner {
   }
 
   private async deadLetter(tx: EntityManager, topic: string, partition: number, dead: Extract<Parsed, { kind: 'dead' }>[]): Promise<void> {
+    const target = this.restrictedSources.has(topic) ? this.restrictedDeadLetterTopic! : this.deadLetterTopic;
     const fresh: { offset: string }[] = [];
     for (const chunk of chunks(dead)) {
       const params: unknown[] = [];
       const values = chunk.map((d, j) => {
-        params.push(this.groupId, topic, partition, d.message.offset, d.code, d.error.slice(0, 2000), this.deadLetterTopic);
+        params.push(this.groupId, topic, partition, d.message.offset, d.code, d.error.slice(0, 2000), target);
         const b = j * 7;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
       });
@@ -190,7 +200,7 @@ export class ConsumerRunner {
         this.log.warn({ topic, partition, offset: d.message.offset, code: d.code, err: d.error, correlationId }, 'dead-lettering message');
         return {
           eventId: randomUUID(),
-          topic: this.deadLetterTopic,
+          topic: target,
           key: d.message.key?.toString() ?? `${topic}-${partition}-${d.message.offset}`,
           value: d.message.value ?? Buffer.alloc(0),
           headers: {

@@ -55,7 +55,7 @@ export class MessagingTestContext {
   async startRunner(consumer: EventConsumer, options: MessagingOptions): Promise<ConsumerRunner> {
     const runner = new ConsumerRunner(consumer, this.ds, this.kafka, new OutboxWriter(options), options);
     this.runners.push(runner);
-    this.track(...runner.topics, runner.deadLetterTopic);
+    this.track(...runner.topics, runner.deadLetterTopic, ...(runner.restrictedDeadLetterTopic ? [runner.restrictedDeadLetterTopic] : []));
     await runner.start();
     return runner;
   }

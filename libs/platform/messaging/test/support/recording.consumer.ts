@@ -9,6 +9,8 @@ export interface RecordingBehaviour {
   unprocessableTitles?: string[];
   /** Runs before each failing call (e.g. to look at what the group has committed meanwhile). */
   beforeFailure?: (call: number) => Promise<void>;
+  /** The topics to read (without prefix); the delegation topic when not given. */
+  topics?: string[];
 }
 
 /**
@@ -16,11 +18,13 @@ export interface RecordingBehaviour {
  * transaction, and can be told to fail transiently or to reject events as unprocessable.
  */
 export class RecordingConsumer implements EventConsumer {
-  readonly topics = [Topics.delegationEvents];
+  readonly topics: string[];
   /** Every call of `handle`, failed ones included. */
   calls: { eventId: string; meta: EventMeta }[] = [];
 
-  constructor(readonly groupId: string, private readonly behaviour: RecordingBehaviour = {}) {}
+  constructor(readonly groupId: string, private readonly behaviour: RecordingBehaviour = {}) {
+    this.topics = behaviour.topics ?? [Topics.delegationEvents];
+  }
 
   async handle(event: EventEnvelope, tx: EntityManager, meta: EventMeta): Promise<void> {
     this.calls.push({ eventId: event.eventId, meta });
