@@ -156,6 +156,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/organisations/{orgId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from your organisation (admin): their sessions there end and their access tokens are refused by every service within seconds; 409 IDENTITY.LAST_ADMIN for the last admin. */
+        delete: operations["Members_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a member's account (admin of every organisation it belongs to; not your own): it cannot sign in or refresh, and every session ends. */
+        post: operations["Members_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a disabled account sign in again (the same admins who may disable it). */
+        post: operations["Members_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/audit": {
         parameters: {
             query?: never;
@@ -1751,7 +1802,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1804,7 +1855,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1859,7 +1910,7 @@ export interface paths {
                         "application/json": components["schemas"]["Participant"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1928,7 +1979,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1993,7 +2044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2077,7 +2128,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2154,7 +2205,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2238,7 +2289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2303,7 +2354,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2386,7 +2437,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2461,7 +2512,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2550,7 +2601,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2623,7 +2674,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2676,7 +2727,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2731,7 +2782,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostFamily"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2800,7 +2851,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2860,7 +2911,7 @@ export interface paths {
                         "application/json": components["schemas"]["FamilyVetting"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2941,7 +2992,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3020,7 +3071,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3099,7 +3150,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3163,7 +3214,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3227,7 +3278,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3292,7 +3343,7 @@ export interface paths {
                         "application/json": components["schemas"]["DelegationGuests"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3360,7 +3411,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3421,7 +3472,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3496,7 +3547,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingRunDetail"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3576,7 +3627,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3657,7 +3708,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3745,7 +3796,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3832,7 +3883,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3917,7 +3968,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3983,7 +4034,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4060,7 +4111,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4148,7 +4199,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4236,7 +4287,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4316,7 +4367,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4381,7 +4432,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4447,7 +4498,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4518,7 +4569,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4595,7 +4646,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4672,7 +4723,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4742,7 +4793,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4814,7 +4865,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4885,7 +4936,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4950,7 +5001,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5026,7 +5077,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5094,7 +5145,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5163,7 +5214,7 @@ export interface paths {
                         "application/json": components["schemas"]["LodgingNights"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5238,7 +5289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5302,7 +5353,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5378,7 +5429,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5463,7 +5514,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5550,7 +5601,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5632,7 +5683,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5709,7 +5760,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5788,7 +5839,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5853,7 +5904,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5931,7 +5982,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6039,7 +6090,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostPlacementList"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6106,7 +6157,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6153,7 +6204,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6211,7 +6262,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6263,7 +6314,7 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationPreferences"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6306,7 +6357,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6367,7 +6418,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6579,6 +6630,11 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+        };
+        AccountStatus: {
+            /** Format: uuid */
+            userId: string;
+            disabled: boolean;
         };
         /** @description the invitation (its link travels only in the user.invited event, for the notifications service to email) */
         Invitation: {
@@ -8764,7 +8820,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8871,7 +8927,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8913,7 +8969,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,7 +9023,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8995,6 +9051,208 @@ export interface operations {
                 };
             };
             /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed: the member’s access tokens are refused by every service within seconds */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description disabled: no sign-in, no refresh, every session ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description enabled: the account may sign in again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9101,7 +9359,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
