@@ -255,15 +255,25 @@ describe('identity and access through the gateway (real Postgres, real Kafka)', 
     // the thief's reuse also ended the legitimate holder's newer token
     const after = await api().post('/api/identity/refresh').send({ refreshToken: r2 }).expect(401);
     expect(after.body.code).toBe('IDENTITY.SESSION_ENDED');
+    // and the access tokens, which may be in the thief's hands too
+    await eventually(async () => {
+      const me = await api().get('/api/identity/me').set('authorization', `Bearer ${second.body.accessToken}`);
+      expect({ status: me.status, code: me.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    });
     const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM refresh_token');
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && r.token_hash !== r1 && r.token_hash !== r2)).toBe(true);
   });
 
   it('logout revokes the session', async () => {
     const res = await login('mei.lin@tacoma.example', ADMIN_PASSWORD);
+    await api().get('/api/identity/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
     await api().post('/api/identity/logout').send({ refreshToken: res.body.refreshToken }).expect(204);
     const refused = await api().post('/api/identity/refresh').send({ refreshToken: res.body.refreshToken }).expect(401);
     expect(refused.body.code).toBe('IDENTITY.SESSION_ENDED');
+    await eventually(async () => {
+      const me = await api().get('/api/identity/me').set('authorization', `Bearer ${res.body.accessToken}`);
+      expect({ status: me.status, code: me.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    });
     await api().post('/api/identity/logout').send({ refreshToken: res.body.refreshToken }).expect(204);
   });
 
