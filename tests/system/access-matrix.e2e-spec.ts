@@ -74,7 +74,7 @@ describe('who may call what: every protected endpoint, every role, another organ
     tokens['youth-manager'] = (await member(orgA, tokens.admin, 'youth@a.example', 'youth-manager')).token;
     const host = await member(orgA, tokens.admin, 'host@a.example', 'host');
     tokens.host = host.token;
-    ctx = { gatewayUrl: svc.gateway.url, orgA, orgB, tokens, fixtures: { hostUserId: host.userId } };
+    ctx = { gatewayUrl: svc.gateway.url, orgA, orgB, tokens, fixtures: { hostUserId: host.userId }, addMember: (email, role) => member(orgA, tokens.admin, email, role) };
     for (const section of MATRIX_SECTIONS) await section.setup?.(ctx);
   }, 180000);
 

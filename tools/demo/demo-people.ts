@@ -8,13 +8,14 @@ import { Call, until } from './demo-support';
 
 export const DEMO_PASSWORD_PEOPLE = process.env.DEMO_PEOPLE_PASSWORD ?? 'twinning-demo-person';
 
-interface DemoPerson { email: string; name: string; roles: string[]; language: string; hostOf?: string }
+interface DemoPerson { email: string; name: string; roles: string[]; language: string; hostOf?: string; disabled?: boolean }
 
-/** By organisation admin. `hostOf` names the demo family (demo-families.ts) the person hosts. */
+/** By organisation admin. `hostOf` names the demo family (demo-families.ts) the person hosts; `disabled`: a volunteer who left, whose account the admin disabled. */
 export const DEMO_PEOPLE: Record<string, DemoPerson[]> = {
   'admin@tacoma.example': [
     { email: 'coordinator@tacoma.example', name: 'Jordan Ellis', roles: ['coordinator'], language: 'en' },
     { email: 'youth@tacoma.example', name: 'Priya Raman', roles: ['youth-manager'], language: 'en' },
+    { email: 'former.volunteer@tacoma.example', name: 'Sam Porter', roles: ['coordinator'], language: 'en', disabled: true },
   ],
   'admin@fuzhou.example': [
     { email: 'coordinator@fuzhou.example', name: 'Zheng Yu', roles: ['coordinator'], language: 'zh-CN' },
@@ -37,7 +38,10 @@ export async function seedPeople(call: Call, gateway: string, admin: string, tok
   const ids: Record<string, string> = Object.fromEntries(members.body.items.map((m) => [m.email, m.userId]));
   if (!sinkPort) return ids;
   for (const p of DEMO_PEOPLE[admin] ?? []) {
-    if (ids[p.email]) continue;
+    if (ids[p.email]) {
+      await disableIfLeft(call, gateway, token, organisationId, p, ids[p.email]);
+      continue;
+    }
     const invited = await call(gateway, 'POST', `/api/identity/organisations/${organisationId}/invitations`, token, { email: p.email, name: p.name, roles: p.roles, language: p.language });
     if (invited.status !== 201) throw new Error(`inviting ${p.email} answered ${invited.status}: ${JSON.stringify(invited.body)}`);
     // the notifications service sends the invitation by email; read the link from the sink, as the invitee would
@@ -52,8 +56,16 @@ export async function seedPeople(call: Call, gateway: string, admin: string, tok
     if (accepted.status !== 200 && accepted.status !== 201) throw new Error(`accepting ${p.email}'s invitation answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
     ids[p.email] = accepted.body.userId;
     process.stdout.write(`[demo] ${p.name} <${p.email}> (${p.roles.join(', ')}, ${p.language}) accepted the invitation from the email\n`);
+    await disableIfLeft(call, gateway, token, organisationId, p, ids[p.email]);
   }
   return ids;
+}
+
+/** A person who left: the admin disables the account (idempotent), so the admin page shows a disabled member and their sign-in is refused. */
+async function disableIfLeft(call: Call, gateway: string, token: string, organisationId: string, p: DemoPerson, userId: string): Promise<void> {
+  if (!p.disabled) return;
+  const res = await call<{ disabled: boolean }>(gateway, 'POST', `/api/identity/organisations/${organisationId}/members/${userId}/disable`, token);
+  if (res.status !== 200) throw new Error(`disabling ${p.email} answered ${res.status}: ${JSON.stringify(res.body)}`);
 }
 
 /** The host user ids of a demo family (by name). */

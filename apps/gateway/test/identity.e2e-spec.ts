@@ -205,7 +205,7 @@ describe('identity and access through the gateway (real Postgres, real Kafka)', 
     const second = await login('host.family@tacoma.example', 'a long host family passphrase');
     expect(second.status).toBe(200);
     const claims = await new AccessTokenVerifier(parsePublicKey(testKeys().JWT_PUBLIC_KEY)).verify(second.body.accessToken);
-    expect(claims).toEqual({ userId: accepted.body.userId, organisationId: orgA, roles: ['coordinator', 'host'], email: 'host.family@tacoma.example', name: 'Jordan Okafor', language: 'zh-CN' });
+    expect(claims).toEqual({ userId: accepted.body.userId, organisationId: orgA, roles: ['coordinator', 'host'], email: 'host.family@tacoma.example', name: 'Jordan Okafor', language: 'zh-CN', sessionVersion: 1 });
     const me = await api().get('/api/identity/me').set('authorization', `Bearer ${second.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ user: { email: 'host.family@tacoma.example', name: 'Jordan Okafor', language: 'zh-CN' }, organisationId: orgA, memberships: [{ organisationId: orgA, organisationName: 'Tacoma Sister Cities', roles: ['coordinator', 'host'] }] });
 
@@ -256,15 +256,25 @@ describe('identity and access through the gateway (real Postgres, real Kafka)', 
     // the thief's reuse also ended the legitimate holder's newer token
     const after = await api().post('/api/identity/refresh').send({ refreshToken: r2 }).expect(401);
     expect(after.body.code).toBe('IDENTITY.SESSION_ENDED');
+    // and the access tokens, which may be in the thief's hands too
+    await eventually(async () => {
+      const me = await api().get('/api/identity/me').set('authorization', `Bearer ${second.body.accessToken}`);
+      expect({ status: me.status, code: me.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    });
     const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM refresh_token');
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && r.token_hash !== r1 && r.token_hash !== r2)).toBe(true);
   });
 
   it('logout revokes the session', async () => {
     const res = await login('mei.lin@tacoma.example', ADMIN_PASSWORD);
+    await api().get('/api/identity/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
     await api().post('/api/identity/logout').send({ refreshToken: res.body.refreshToken }).expect(204);
     const refused = await api().post('/api/identity/refresh').send({ refreshToken: res.body.refreshToken }).expect(401);
     expect(refused.body.code).toBe('IDENTITY.SESSION_ENDED');
+    await eventually(async () => {
+      const me = await api().get('/api/identity/me').set('authorization', `Bearer ${res.body.accessToken}`);
+      expect({ status: me.status, code: me.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    });
     await api().post('/api/identity/logout').send({ refreshToken: res.body.refreshToken }).expect(204);
   });
 
@@ -346,11 +356,51 @@ describe('identity and access through the gateway (real Postgres, real Kafka)', 
     const jordan = await tokenOf('host.family@tacoma.example', 'a long host family passphrase');
     await api().put(`/api/identity/organisations/${orgA}/members/${adminA}/roles`).set('authorization', `Bearer ${jordan}`).send({ roles: ['admin'] }).expect(200);
     await api().put(`/api/identity/organisations/${orgA}/members/${host.id}/roles`).set('authorization', `Bearer ${jordan}`).send({ roles: ['coordinator', 'host'] }).expect(200);
-    await api().put(`/api/identity/organisations/${orgA}/members/00000000-0000-4000-8000-000000000000/roles`).set('authorization', `Bearer ${tokenA}`).send({ roles: ['host'] }).expect(404);
+    // Mei's roles changed since tokenA was issued: the gateway's own guard refuses it within seconds
+    await eventually(async () => {
+      const stale = await api().get('/api/identity/me').set('authorization', `Bearer ${tokenA}`);
+      expect({ status: stale.status, code: stale.body.code }).toEqual({ status: 401, code: 'AUTH.SESSION_REVOKED' });
+    });
+    const meiAgain = await tokenOf('mei.lin@tacoma.example', ADMIN_PASSWORD);
+    await api().put(`/api/identity/organisations/${orgA}/members/00000000-0000-4000-8000-000000000000/roles`).set('authorization', `Bearer ${meiAgain}`).send({ roles: ['host'] }).expect(404);
+    // no role at all is not a role change but a removal
+    const none = await api().put(`/api/identity/organisations/${orgA}/members/${host.id}/roles`).set('authorization', `Bearer ${meiAgain}`).send({ roles: [] }).expect(400);
+    expect(none.body.fields.map((f: { field: string }) => f.field)).toEqual(['roles']);
     await eventually(async () => {
       const changes = (await kafka.readAll(orgTopic)).map((m) => JSON.parse(m.value!.toString())).filter((e) => e.type === 'membership.roles-changed' && e.payload.userId === host.id);
       expect(changes.map((e) => e.payload.roles)).toEqual([['admin', 'host'], ['coordinator', 'host']]);
     }, { timeoutMs: 30000, intervalMs: 250 });
+  });
+
+  it('removes a member (never the last admin), ends their sessions, publishes membership.removed and records it in the audit trail', async () => {
+    const tokenB = await tokenOf('ana@sandiego.example', ADMIN_B_PASSWORD);
+    const [adminB] = await db.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'ana@sandiego.example'`);
+    const last = await api().delete(`/api/identity/organisations/${orgB}/members/${adminB.id}`).set('authorization', `Bearer ${tokenB}`).set('x-correlation-id', 'remove-last-admin').expect(409);
+    expect(last.body.code).toBe('IDENTITY.LAST_ADMIN');
+    await api().delete(`/api/identity/organisations/${orgB}/members/00000000-0000-4000-8000-000000000000`).set('authorization', `Bearer ${tokenB}`).expect(404);
+    // an admin of A cannot remove a member of B
+    const tokenA = await tokenOf('mei.lin@tacoma.example', ADMIN_PASSWORD);
+    await api().delete(`/api/identity/organisations/${orgB}/members/${adminB.id}`).set('authorization', `Bearer ${tokenA}`).expect(403);
+
+    const invitation = await api().post(`/api/identity/organisations/${orgB}/invitations`).set('authorization', `Bearer ${tokenB}`).send({ email: 'farid@sandiego.example', roles: ['coordinator'] }).expect(201);
+    const { token } = await invitationFor('farid@sandiego.example');
+    const accepted = await api().post('/api/identity/invitations/accept').send({ token, name: 'Farid', password: 'a long coordinator passphrase', language: 'en' }).expect(201);
+    expect(accepted.body.organisationId).toBe(invitation.body.organisationId);
+    const farid = (await login('farid@sandiego.example', 'a long coordinator passphrase')).body;
+
+    await api().delete(`/api/identity/organisations/${orgB}/members/${accepted.body.userId}`).set('authorization', `Bearer ${tokenB}`).set('x-correlation-id', 'remove-farid').expect(204);
+    expect(await db.query(`SELECT 1 FROM membership WHERE user_id = $1`, [accepted.body.userId])).toEqual([]);
+    expect((await api().post('/api/identity/refresh').send({ refreshToken: farid.refreshToken }).expect(401)).body.code).toBe('IDENTITY.SESSION_ENDED');
+    await eventually(async () => {
+      const events = (await kafka.readAll(orgTopic)).map((m) => JSON.parse(m.value!.toString()));
+      expect(events.find((e) => e.type === 'membership.removed' && e.payload.userId === accepted.body.userId)?.payload).toEqual({ organisationId: orgB, userId: accepted.body.userId, previousRoles: ['coordinator'], removedByUserId: adminB.id });
+    }, { timeoutMs: 30000, intervalMs: 250 });
+    await eventually(async () => {
+      const res = await api().get(`/api/identity/organisations/${orgB}/audit`).set('authorization', `Bearer ${tokenB}`).expect(200);
+      const entries = res.body.items as { correlationId: string; method: string; status: number; userId: string }[];
+      expect(entries.find((e) => e.correlationId === 'remove-farid')).toMatchObject({ method: 'DELETE', status: 204, userId: adminB.id });
+      expect(entries.find((e) => e.correlationId === 'remove-last-admin')).toMatchObject({ method: 'DELETE', status: 409 });
+    });
   });
 
   it('records proxied state-changing requests in the audit trail with user and correlation id, and forwards Authorization, correlation id and body', async () => {

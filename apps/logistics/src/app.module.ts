@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@twinning/contracts';
 import { BootstrapOptions, ServiceShellModule } from '@twinning/platform-http';
 import { CalendarModule } from './calendar/calendar.module';
+import { EndFeedsWhenAccessEndsConsumer } from './calendar/messaging/end-feeds-when-access-ends.consumer';
 import { LogisticsOffersConsumer } from './calendar/messaging/offers.consumer';
 import { LogisticsEnv } from './config/logistics-env';
 import { ConflictsModule } from './conflicts/conflicts.module';
@@ -22,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceShellModule.forRoot({
-          service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer, LogisticsOffersConsumer],
+          service: SERVICE, env, dataSource: logisticsDataSourceOptions(env.DATABASE_URL), produces: [Topics.travelEvents], consumers: [LogisticsRosterConsumer, LogisticsOffersConsumer, EndFeedsWhenAccessEndsConsumer],
         }),
         RosterModule,
         TravelModule,

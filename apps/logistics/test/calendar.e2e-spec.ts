@@ -66,7 +66,7 @@ describe('logistics calendar feeds (real Postgres, real Kafka)', () => {
 
   beforeAll(async () => {
     db = await TestDatabase.create('logistics_calendar');
-    for (const t of [Topics.delegationEvents, Topics.participantEvents, Topics.placementEvents, Topics.travelEvents]) await kafka.createTopic(topic(t), 3);
+    for (const t of [Topics.delegationEvents, Topics.participantEvents, Topics.placementEvents, Topics.travelEvents, Topics.organisationEvents, Topics.userEvents]) await kafka.createTopic(topic(t), 3);
     const env = loadEnv(LogisticsEnv, { ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn' });
     app = await createServiceApp(logisticsApp(env));
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -248,5 +248,25 @@ describe('logistics calendar feeds (real Postgres, real Kafka)', () => {
     await as(tokens.host).delete(`${feeds}/${created.body.id}`).expect(200);
     await request(url).get(pathOf(created.body.url)).expect(404);
     await fetchFeed(coordinatorFeed.body.url);
+  });
+
+  it('ends the feeds of a person whose access ended: removed from the organisation, or the account disabled; others\' feeds stay', async () => {
+    const disabled = randomUUID();
+    const leaverFeed = await as(tokens.host).post(feeds, { kind: 'family', subjectId: family }).expect(201);
+    const disabledFeed = await as(await tokenFor({ organisationId: org, roles: ['coordinator'], userId: disabled })).post(feeds, { kind: 'delegation' }).expect(201);
+    const staying = await as(tokens.coordinator).post(feeds, { kind: 'delegation' }).expect(201);
+    for (const f of [leaverFeed, disabledFeed, staying]) await fetchFeed(f.body.url);
+
+    const identity = (type: string, aggregateId: string, payload: object) => envelope(type, aggregateId, payload, 'gateway');
+    await kafka.produce(topic(Topics.organisationEvents), [
+      // someone else of another organisation leaving changes nothing here
+      identity('membership.removed', otherOrg, { organisationId: otherOrg, userId: disabled, previousRoles: ['coordinator'] }),
+      identity('membership.removed', org, { organisationId: org, userId: hostUser, previousRoles: ['host'] }),
+    ]);
+    await eventually(() => request(url).get(pathOf(leaverFeed.body.url)).expect(404), { timeoutMs: 30000, intervalMs: 200 });
+    await fetchFeed(disabledFeed.body.url);
+    await kafka.produce(topic(Topics.userEvents), [identity('user.disabled', disabled, { userId: disabled, organisationId: org })]);
+    await eventually(() => request(url).get(pathOf(disabledFeed.body.url)).expect(404), { timeoutMs: 30000, intervalMs: 200 });
+    await fetchFeed(staying.body.url);
   });
 });

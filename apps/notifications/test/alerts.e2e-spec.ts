@@ -47,7 +47,7 @@ describe('alerts: the right people, in their language, once (real Postgres, real
   let ds: DataSource;
   let reminders: OfferReminders;
 
-  const { orgA, u, delegationId, mei, wei, fam, ruizParent, envelope, seed, safeguardingEvents } = alertsWorld('es');
+  const { orgA, orgB, u, delegationId, mei, wei, fam, ruizParent, envelope, seed, safeguardingEvents } = alertsWorld('es');
   const send = (topic: string, ...messages: { key: string; value: string }[]) => kafka.produce(withPrefix(prefix, topic), messages);
 
   const requests = async (type: NotificationType, eventId?: string): Promise<Recorded[]> =>
@@ -292,5 +292,16 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     await send(Topics.notificationDeliveryEvents, e);
     const [r] = await recipientsOf('delivery-failed', JSON.parse(e.value).eventId, 1);
     expect(r).toMatchObject({ recipient_user_id: u.coordA.id, channels: ['in-app'], data: { failedType: 'offer-made', failedRecipientName: 'Rosa Ruiz', attempts: 8 } });
+  });
+
+  it('a member removed from an organisation hears nothing more of it', async () => {
+    await send(Topics.organisationEvents, envelope('membership.removed', orgB, { organisationId: orgB, userId: u.coordB.id, previousRoles: ['coordinator'] }, orgB));
+    await readModel(`SELECT 1 FROM rcp_membership WHERE user_id = $1`, [u.coordB.id], 0);
+    const updated = envelope('delegation.updated', delegationId, {
+      delegationId, changed: ['title'], title: 'Fuzhou students 2027 (new title)', hostCity: 'Tacoma', hostTimeZone: 'America/Los_Angeles', startDate: '2027-07-02', endDate: '2027-07-10',
+      direction: 'inbound', minorsPerAdult: 8, status: 'planning', version: 9, updatedByUserId: u.coordA.id,
+    });
+    await send(Topics.delegationEvents, updated);
+    expect(who(await recipientsOf('delegation-changed', JSON.parse(updated.value).eventId, 2))).toEqual(ids(u.coordA, u.adminA));
   });
 });

@@ -10,10 +10,14 @@ import { PartnershipRegisteredV1 } from './delegations/partnership-registered.v1
 import { PartnershipUpdatedV1 } from './delegations/partnership-updated.v1';
 import { ItineraryChangedV1 } from './itinerary/itinerary-changed.v1';
 import { MembershipGrantedV1 } from './identity/membership-granted.v1';
+import { MembershipRemovedV1 } from './identity/membership-removed.v1';
 import { MembershipRolesChangedV1 } from './identity/membership-roles-changed.v1';
 import { OrganisationRegisteredV1 } from './identity/organisation-registered.v1';
 import { UserInvitedV1 } from './identity/user-invited.v1';
+import { UserDisabledV1 } from './identity/user-disabled.v1';
+import { UserEnabledV1 } from './identity/user-enabled.v1';
 import { UserRegisteredV1 } from './identity/user-registered.v1';
+import { UserSessionsRevokedV1 } from './identity/user-sessions-revoked.v1';
 import { CheckInRecordedV1 } from './participants/check-in-recorded.v1';
 import { IncidentClosedV1 } from './participants/incident-closed.v1';
 import { IncidentEscalationOverdueV1 } from './participants/incident-escalation-overdue.v1';
@@ -60,7 +64,11 @@ export const EventCatalog = {
   'user.invited': { topic: Topics.organisationEvents, versions: { 1: UserInvitedV1 } },
   'membership.granted': { topic: Topics.organisationEvents, versions: { 1: MembershipGrantedV1 } },
   'membership.roles-changed': { topic: Topics.organisationEvents, versions: { 1: MembershipRolesChangedV1 } },
+  'membership.removed': { topic: Topics.organisationEvents, versions: { 1: MembershipRemovedV1 } },
   'user.registered': { topic: Topics.userEvents, versions: { 1: UserRegisteredV1 } },
+  'user.disabled': { topic: Topics.userEvents, versions: { 1: UserDisabledV1 } },
+  'user.enabled': { topic: Topics.userEvents, versions: { 1: UserEnabledV1 } },
+  'user.sessions-revoked': { topic: Topics.userEvents, versions: { 1: UserSessionsRevokedV1 } },
   'family.registered': { topic: Topics.familyEvents, versions: { 1: FamilyRegisteredV1 } },
   'family.updated': { topic: Topics.familyEvents, versions: { 1: FamilyUpdatedV1 } },
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },

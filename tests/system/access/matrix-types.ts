@@ -9,6 +9,8 @@ export interface MatrixContext {
   tokens: Record<Caller, string>;
   /** Ids made by the sections' setup (e.g. `delegationId`, `participantId`), shared by all sections. */
   fixtures: Record<string, string>;
+  /** Invites and signs in one more member of organisation A (for endpoints that use a member up). */
+  addMember: (email: string, role: string) => Promise<{ token: string; userId: string }>;
 }
 
 export interface Endpoint {

@@ -10,10 +10,11 @@ import { RefreshTokenEntity } from '../identity/infrastructure/refresh-token.ent
 import { UserEntity } from '../identity/infrastructure/user.entity';
 import { CreateIdentity1764460800000 } from './migrations/1764460800000-create-identity';
 import { CreateAuditEntry1764460900000 } from './migrations/1764460900000-create-audit-entry';
+import { AddSessionVersion1766400000100 } from './migrations/1766400000100-add-session-version';
 import { AddAuditFactsOfServices1766700000001 } from './migrations/1766700000001-add-audit-facts-of-services';
 
 export const gatewayEntities = [OrganisationEntity, UserEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, LoginFailureEntity, AuditEntryEntity];
-export const gatewayMigrations = [CreateIdentity1764460800000, CreateAuditEntry1764460900000, AddAuditFactsOfServices1766700000001];
+export const gatewayMigrations = [CreateIdentity1764460800000, CreateAuditEntry1764460900000, AddSessionVersion1766400000100, AddAuditFactsOfServices1766700000001];
 
 /** The gateway's own database: identity (organisations, users, memberships, invitations, sessions) and the audit trail. */
 export function gatewayDataSourceOptions(url: string): DataSourceOptions {

@@ -3,6 +3,8 @@ import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
 import { GatewayEnv } from '../config/gateway-env';
 import { AcceptInvitationUseCase } from './application/accept-invitation.use-case';
 import { ChangeMemberRolesUseCase } from './application/change-member-roles.use-case';
+import { DisableAccountUseCase } from './application/disable-account.use-case';
+import { EnableAccountUseCase } from './application/enable-account.use-case';
 import { GetMeQuery } from './application/get-me.query';
 import { IDENTITY_SETTINGS, identitySettingsFrom } from './application/identity-settings';
 import { InviteUserUseCase } from './application/invite-user.use-case';
@@ -12,7 +14,9 @@ import { LogoutUseCase } from './application/logout.use-case';
 import { MembershipWriter } from './application/membership-writer';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case';
 import { RegisterOrganisationUseCase } from './application/register-organisation.use-case';
+import { RemoveMemberUseCase } from './application/remove-member.use-case';
 import { SessionIssuer } from './application/session-issuer';
+import { SessionRevoker } from './application/session-revoker';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
@@ -30,6 +34,7 @@ export class IdentityModule {
         { provide: AccessTokenSigner, useFactory: () => new AccessTokenSigner(parsePrivateKey(env.JWT_PRIVATE_KEY), env.ACCESS_TOKEN_TTL_SECONDS) },
         PasswordHasher,
         SessionIssuer,
+        SessionRevoker,
         MembershipWriter,
         LoginUseCase,
         RefreshSessionUseCase,
@@ -38,6 +43,9 @@ export class IdentityModule {
         AcceptInvitationUseCase,
         RegisterOrganisationUseCase,
         ChangeMemberRolesUseCase,
+        RemoveMemberUseCase,
+        DisableAccountUseCase,
+        EnableAccountUseCase,
         ListMembersQuery,
         GetMeQuery,
       ],

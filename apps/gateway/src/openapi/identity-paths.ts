@@ -59,6 +59,7 @@ export const IDENTITY_SCHEMAS: Record<string, unknown> = {
     properties: { userId: id, email: { type: 'string', format: 'email' }, name: { type: 'string' }, language, roles, disabled: { type: 'boolean' }, memberSince: dateTime },
   },
   MemberRoles: { type: 'object', required: ['userId', 'organisationId', 'roles'], properties: { userId: id, organisationId: id, roles } },
+  AccountStatus: { type: 'object', required: ['userId', 'disabled'], properties: { userId: id, disabled: { type: 'boolean' } } },
   Invitation: {
     type: 'object',
     required: ['id', 'organisationId', 'email', 'name', 'roles', 'language', 'expiresAt'],
@@ -151,6 +152,36 @@ export const IDENTITY_RESPONSES: Record<string, Record<string, Record<string, un
       403: e403,
       404: e404('IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND'),
       409: e409('IDENTITY.LAST_ADMIN'),
+    },
+  },
+  '/api/identity/organisations/{orgId}/members/{userId}': {
+    delete: {
+      204: { description: 'removed: the member’s access tokens are refused by every service within seconds' },
+      400: e400,
+      401: e401,
+      403: e403,
+      404: e404('IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND'),
+      409: e409('IDENTITY.LAST_ADMIN'),
+    },
+  },
+  '/api/identity/organisations/{orgId}/members/{userId}/disable': {
+    post: {
+      200: json(ref('AccountStatus'), 'disabled: no sign-in, no refresh, every session ended'),
+      400: e400,
+      401: e401,
+      403: json(problem, 'AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION'),
+      404: e404('IDENTITY.MEMBER_NOT_FOUND'),
+      409: e409('IDENTITY.OWN_ACCOUNT'),
+    },
+  },
+  '/api/identity/organisations/{orgId}/members/{userId}/enable': {
+    post: {
+      200: json(ref('AccountStatus'), 'enabled: the account may sign in again'),
+      400: e400,
+      401: e401,
+      403: json(problem, 'AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION'),
+      404: e404('IDENTITY.MEMBER_NOT_FOUND'),
+      409: e409('IDENTITY.OWN_ACCOUNT'),
     },
   },
   '/api/identity/audit': { get: { 200: auditPage, 400: e400, 401: e401, 403: e403 } },

@@ -3,7 +3,7 @@ export const problem = { $ref: '#/components/schemas/Problem' };
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const e400 = json(problem, 'invalid input; `fields` names each bad field');
-export const e401 = json(problem, 'missing, expired or invalid access token');
+export const e401 = json(problem, 'missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED)');
 export const e403 = json(problem, 'the role does not allow it');
 /** A uuid path parameter. */
 export const uuid = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });

@@ -156,6 +156,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/organisations/{orgId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from your organisation (admin): their sessions there end and their access tokens are refused by every service within seconds; 409 IDENTITY.LAST_ADMIN for the last admin. */
+        delete: operations["Members_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a member's account (admin of every organisation it belongs to; not your own): it cannot sign in or refresh, and every session ends. */
+        post: operations["Members_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a disabled account sign in again (the same admins who may disable it). */
+        post: operations["Members_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/audit": {
         parameters: {
             query?: never;
@@ -1751,7 +1802,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1804,7 +1855,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1859,7 +1910,7 @@ export interface paths {
                         "application/json": components["schemas"]["Participant"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1928,7 +1979,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1993,7 +2044,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2077,7 +2128,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2154,7 +2205,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2238,7 +2289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2303,7 +2354,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2386,7 +2437,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2461,7 +2512,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2550,7 +2601,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2623,7 +2674,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2676,7 +2727,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2731,7 +2782,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostFamily"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2800,7 +2851,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2860,7 +2911,7 @@ export interface paths {
                         "application/json": components["schemas"]["FamilyVetting"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2941,7 +2992,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3108,7 +3159,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3187,7 +3238,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3251,7 +3302,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3315,7 +3366,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3380,7 +3431,7 @@ export interface paths {
                         "application/json": components["schemas"]["DelegationGuests"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3448,7 +3499,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3509,7 +3560,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3584,7 +3635,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingRunDetail"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3664,7 +3715,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3745,7 +3796,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3833,7 +3884,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3920,7 +3971,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4005,7 +4056,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4071,7 +4122,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4148,7 +4199,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4236,7 +4287,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4324,7 +4375,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4404,7 +4455,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4469,7 +4520,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4535,7 +4586,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4606,7 +4657,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4683,7 +4734,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4760,7 +4811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4830,7 +4881,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4902,7 +4953,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4973,7 +5024,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5038,7 +5089,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5114,7 +5165,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5182,7 +5233,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5251,7 +5302,7 @@ export interface paths {
                         "application/json": components["schemas"]["LodgingNights"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5326,7 +5377,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5390,7 +5441,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5466,7 +5517,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5551,7 +5602,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5638,7 +5689,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5720,7 +5771,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5797,7 +5848,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5876,7 +5927,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5941,7 +5992,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6019,7 +6070,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6127,7 +6178,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostPlacementList"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6194,7 +6245,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6241,7 +6292,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6299,7 +6350,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6351,7 +6402,7 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationPreferences"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6394,7 +6445,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6455,7 +6506,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6667,6 +6718,11 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
+        };
+        AccountStatus: {
+            /** Format: uuid */
+            userId: string;
+            disabled: boolean;
         };
         /** @description the invitation (its link travels only in the user.invited event, for the notifications service to email) */
         Invitation: {
@@ -8929,7 +8985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9036,7 +9092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +9134,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9132,7 +9188,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9160,6 +9216,208 @@ export interface operations {
                 };
             };
             /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed: the member’s access tokens are refused by every service within seconds */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description disabled: no sign-in, no refresh, every session ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description enabled: the account may sign in again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,7 +9469,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9274,7 +9532,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -9,7 +9,7 @@ export const TOKEN_AUDIENCE = 'twinning';
 export const TOKEN_ALG = 'EdDSA';
 
 export class InvalidTokenError extends Error {
-  constructor(readonly code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_EXPIRED', message: string) {
+  constructor(readonly code: 'AUTH.TOKEN_MISSING' | 'AUTH.TOKEN_INVALID' | 'AUTH.TOKEN_EXPIRED' | 'AUTH.SESSION_REVOKED', message: string) {
     super(message);
     this.name = 'InvalidTokenError';
   }
@@ -35,9 +35,11 @@ export class AccessTokenVerifier {
   async verify(token: string | undefined): Promise<AuthenticatedUser> {
     if (!token) throw new InvalidTokenError('AUTH.TOKEN_MISSING', 'an access token is required (Authorization: Bearer ...)');
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALG] });
+      // jose accepts a token without `exp` as never expiring: such a token could not be ended by waiting, so it is refused
+      const { payload } = await jwtVerify(token, this.publicKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALG], requiredClaims: ['exp', 'iat'] });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       if (typeof payload.sub !== 'string' || typeof payload.org !== 'string') throw new Error('missing subject or organisation');
+      if (payload.sv !== undefined && !(Number.isSafeInteger(payload.sv) && (payload.sv as number) >= 0)) throw new Error('session version is not a whole number');
       return {
         userId: payload.sub,
         organisationId: payload.org,
@@ -45,6 +47,8 @@ export class AccessTokenVerifier {
         email: String(payload.email ?? ''),
         name: String(payload.name ?? ''),
         language: String(payload.lang ?? 'en'),
+        // a token from before session versions existed counts as version 0: any revocation ends it
+        sessionVersion: (payload.sv as number | undefined) ?? 0,
       };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('AUTH.TOKEN_EXPIRED', 'the access token has expired; refresh it');
@@ -61,7 +65,7 @@ export class AccessTokenSigner {
   }
 
   async sign(user: AuthenticatedUser): Promise<string> {
-    return new SignJWT({ org: user.organisationId, roles: user.roles, email: user.email, name: user.name, lang: user.language })
+    return new SignJWT({ org: user.organisationId, roles: user.roles, email: user.email, name: user.name, lang: user.language, ...(user.sessionVersion ? { sv: user.sessionVersion } : {}) })
       .setProtectedHeader({ alg: TOKEN_ALG, typ: 'JWT' })
       .setSubject(user.userId)
       .setIssuer(TOKEN_ISSUER)

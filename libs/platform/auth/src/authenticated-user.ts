@@ -10,6 +10,12 @@ export interface AuthenticatedUser {
   /** The organisation this token acts for (a user may belong to several; a token is for one). */
   organisationId: string;
   roles: Role[];
+  /**
+   * The account's session version when the token was issued (claim `sv`; 0 when absent). Every
+   * service refuses a token whose version is below the one it last heard of for this user
+   * (`user.sessions-revoked`), so a role change, removal, disabling or logout ends old tokens at once.
+   */
+  sessionVersion?: number;
 }
 
 export function hasAnyRole(user: AuthenticatedUser, roles: readonly Role[]): boolean {

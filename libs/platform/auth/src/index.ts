@@ -7,3 +7,7 @@ export * from './auth.module';
 export * from './key-validators';
 export * from './sensitive-fields';
 export * from './sensitive-reads';
+export * from './session-versions/session-versions';
+export * from './session-versions/session-version.repository';
+export * from './session-versions/record-session-versions.consumer';
+export * from './session-versions/create-session-versions.migration';

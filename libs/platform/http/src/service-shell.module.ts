@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@twinning/platform-auth';
+import { AuthModule, CreateSessionVersions1766400000000, RecordSessionVersionsConsumer } from '@twinning/platform-auth';
 import { BaseServiceEnv } from '@twinning/platform-config';
 import { CreateMessagingTables1764288000000, EventConsumer, MessagingModule, MessagingModuleOptions } from '@twinning/platform-messaging';
 import { DataSourceOptions } from 'typeorm';
@@ -21,9 +21,9 @@ export interface ServiceShellOptions {
 }
 
 /**
- * Every service's plumbing: access control (token verified here, deny by default), its own database
- * (migrations run at start), Kafka messaging, /health, and the audit facts of its requests
- * (ServiceAuditRecorder, mounted by createServiceApp).
+ * Every service's plumbing: access control (token verified here, deny by default, session versions
+ * checked against the service's own read model), its own database (migrations run at start), Kafka
+ * messaging, /health, and the audit facts of its requests (ServiceAuditRecorder, mounted by createServiceApp).
  */
 @Module({})
 export class ServiceShellModule {
@@ -32,7 +32,7 @@ export class ServiceShellModule {
     return {
       module: ServiceShellModule,
       imports: [
-        AuthModule.forRoot({ publicKey: o.env.JWT_PUBLIC_KEY }),
+        AuthModule.forRoot({ publicKey: o.env.JWT_PUBLIC_KEY, sessionVersionsOf: o.service }),
         TypeOrmModule.forRoot({
           ...o.dataSource,
           migrationsRun: true,
@@ -42,7 +42,7 @@ export class ServiceShellModule {
           brokers: o.env.KAFKA_BROKERS.split(','),
           topicPrefix: o.env.KAFKA_TOPIC_PREFIX,
           produces: audit ? [...(o.produces ?? []), Topics.auditEvents] : o.produces,
-          consumers: o.consumers,
+          consumers: [RecordSessionVersionsConsumer, ...(o.consumers ?? [])],
           ...o.messaging,
         }),
       ],
@@ -52,8 +52,8 @@ export class ServiceShellModule {
   }
 }
 
-/** The list a service's migrate.ts and data-source.ts use, the messaging tables first. */
+/** The list a service's migrate.ts and data-source.ts use, the messaging tables and the session-version read model first. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function withMessagingMigrations(migrations: Function[]): Function[] {
-  return [CreateMessagingTables1764288000000, ...migrations];
+  return [CreateMessagingTables1764288000000, CreateSessionVersions1766400000000, ...migrations];
 }

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { normaliseRoles } from '../domain/membership-roles';
 import { MembershipEntity } from '../infrastructure/membership.entity';
 import { UserEntity } from '../infrastructure/user.entity';
+import { SessionRevoker } from './session-revoker';
 
 /**
  * Writes users and memberships with their events in the caller's transaction (used by the
@@ -12,7 +13,7 @@ import { UserEntity } from '../infrastructure/user.entity';
  */
 @Injectable()
 export class MembershipWriter {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(private readonly outbox: OutboxWriter, private readonly sessions: SessionRevoker) {}
 
   async createUser(tx: EntityManager, user: Pick<UserEntity, 'id' | 'email' | 'name' | 'language' | 'passwordHash'>): Promise<UserEntity> {
     await tx.insert(UserEntity, { ...user, disabled: false });
@@ -54,6 +55,8 @@ export class MembershipWriter {
       organisationId: membership.organisationId,
       payload: { organisationId: membership.organisationId, userId: membership.userId, roles, previousRoles: membership.roles, ...(changedByUserId ? { changedByUserId } : {}) },
     });
+    // tokens carrying the old roles stop working everywhere; the next refresh carries the new ones
+    await this.sessions.revokeAccessTokens(tx, membership.userId, 'roles-changed', membership.organisationId);
     return tx.findOneByOrFail(MembershipEntity, { organisationId: membership.organisationId, userId: membership.userId });
   }
 }

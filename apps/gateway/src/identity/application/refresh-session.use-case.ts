@@ -7,6 +7,7 @@ import { MembershipEntity } from '../infrastructure/membership.entity';
 import { RefreshTokenEntity } from '../infrastructure/refresh-token.entity';
 import { UserEntity } from '../infrastructure/user.entity';
 import { IssuedSession, SessionIssuer } from './session-issuer';
+import { SessionRevoker } from './session-revoker';
 
 /** Revokes every live token of a session (a refresh-token family). */
 export async function revokeFamily(tx: EntityManager, familyId: string, reason: string): Promise<void> {
@@ -19,7 +20,7 @@ export async function revokeFamily(tx: EntityManager, familyId: string, reason: 
  */
 @Injectable()
 export class RefreshSessionUseCase {
-  constructor(private readonly dataSource: DataSource, private readonly sessions: SessionIssuer) {}
+  constructor(private readonly dataSource: DataSource, private readonly sessions: SessionIssuer, private readonly revoker: SessionRevoker) {}
 
   async execute(refreshToken: string): Promise<IssuedSession> {
     const outcome = await this.dataSource.transaction(async (tx): Promise<IssuedSession | IdentityError> => {
@@ -34,6 +35,8 @@ export class RefreshSessionUseCase {
       if (verdict === 'reused') {
         // committed before the 401: whoever holds the newer token of this family is signed out too
         await revokeFamily(tx, old.familyId, 'reuse-detected');
+        // a copied refresh token means the access tokens may be in the wrong hands too
+        await this.revoker.revokeAccessTokens(tx, old.userId, 'refresh-reused', old.organisationId);
         return new IdentityError('unauthenticated', 'IDENTITY.REFRESH_REUSED', 'this refresh token was already used; the session has been ended, sign in again');
       }
       if (verdict === 'ended') return new IdentityError('unauthenticated', 'IDENTITY.SESSION_ENDED', 'this session has ended; sign in again');

@@ -36,6 +36,7 @@ export class SessionIssuer {
       language: user.language,
       organisationId: membership.organisationId,
       roles: membership.roles,
+      sessionVersion: user.sessionVersion,
     });
     return {
       refreshTokenId: id,

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseEnv } from '../../config/database-env';
 import { gatewayDataSourceOptions } from '../../database/data-source';
 import { MembershipWriter } from '../application/membership-writer';
+import { SessionRevoker } from '../application/session-revoker';
 import { RegisterOrganisationUseCase } from '../application/register-organisation.use-case';
 import { IdentityError } from '../domain/identity-error';
 import { PasswordHasher } from '../infrastructure/password-hasher';
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
     await ds.runMigrations({ transaction: 'each' });
     const outbox = new OutboxWriter({ service: 'gateway', brokers: [], topicPrefix: env.KAFKA_TOPIC_PREFIX || undefined });
     const hasher = new PasswordHasher();
-    const useCase = new RegisterOrganisationUseCase(ds, outbox, hasher, new MembershipWriter(outbox));
+    const useCase = new RegisterOrganisationUseCase(ds, outbox, hasher, new MembershipWriter(outbox, new SessionRevoker(outbox)));
     const result = await runWithCorrelation({ correlationId: `bootstrap-${randomUUID()}` }, () =>
       useCase.execute({
         organisation: { name: values.name!, city: values.city!, country: values.country!, timeZone: values['time-zone']!, defaultLanguage: values.language! },

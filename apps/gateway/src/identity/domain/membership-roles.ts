@@ -7,7 +7,7 @@ export function normaliseRoles(roles: readonly string[]): Role[] {
   if (unknown.length) throw new IdentityError('invalid', 'IDENTITY.UNKNOWN_ROLE', `unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`, 'roles');
   const set = new Set(roles);
   const out = ROLES.filter((r) => set.has(r));
-  if (!out.length) throw new IdentityError('invalid', 'IDENTITY.ROLES_REQUIRED', 'a member needs at least one role', 'roles');
+  if (!out.length) throw new IdentityError('invalid', 'IDENTITY.ROLES_REQUIRED', 'a member needs at least one role: to take every role away, remove the member', 'roles');
   return out;
 }
 

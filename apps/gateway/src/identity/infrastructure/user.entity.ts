@@ -23,6 +23,10 @@ export class UserEntity {
   @Column('boolean', { default: false })
   disabled!: boolean;
 
+  /** Carried in access tokens as `sv`; raised to end every token issued before (see SessionRevoker). */
+  @Column('integer', { default: 1 })
+  sessionVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

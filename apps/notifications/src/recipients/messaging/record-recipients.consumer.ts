@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   DelegationCreatedV1, DelegationSharedV1, DelegationStatusChangedV1, DelegationUnsharedV1, DelegationUpdatedV1, EventEnvelope, FamilyRegisteredV1, MemberAddedV1, MemberRemovedV1,
-  MembershipGrantedV1, MembershipRolesChangedV1, OrganisationRegisteredV1, ParticipantRegisteredV1, PickupPlannedV1, PlacementConfirmedV1, PlacementReleasedV1, SegmentBookedV1,
+  MembershipGrantedV1, MembershipRemovedV1, MembershipRolesChangedV1, OrganisationRegisteredV1, ParticipantRegisteredV1, PickupPlannedV1, PlacementConfirmedV1, PlacementReleasedV1, SegmentBookedV1,
   Topics, UserRegisteredV1,
 } from '@twinning/contracts';
 import { EventConsumer } from '@twinning/platform-messaging';
@@ -18,7 +18,7 @@ export class RecordRecipientsConsumer implements EventConsumer {
   readonly groupId = 'notifications.recipients';
   readonly topics = [Topics.organisationEvents, Topics.userEvents, Topics.delegationEvents, Topics.participantEvents, Topics.familyEvents, Topics.placementEvents, Topics.travelEvents];
   readonly types = [
-    'organisation.registered', 'user.registered', 'membership.granted', 'membership.roles-changed',
+    'organisation.registered', 'user.registered', 'membership.granted', 'membership.roles-changed', 'membership.removed',
     'delegation.created', 'delegation.updated', 'delegation.status-changed', 'delegation.shared', 'delegation.unshared', 'member.added', 'member.updated', 'member.removed',
     'participant.registered', 'participant.updated', 'family.registered', 'family.updated', 'placement.confirmed', 'placement.released',
     'pickup.planned', 'pickup.changed', 'segment.booked', 'segment.changed', 'segment.cancelled',
@@ -31,6 +31,11 @@ export class RecordRecipientsConsumer implements EventConsumer {
       case 'user.registered': return this.user(tx, p);
       case 'membership.granted':
       case 'membership.roles-changed': return this.membership(tx, p, event.occurredAt);
+      case 'membership.removed': {
+        const m = p as MembershipRemovedV1;
+        await tx.query(`DELETE FROM rcp_membership WHERE organisation_id = $1 AND user_id = $2`, [m.organisationId, m.userId]);
+        return;
+      }
       case 'delegation.created': return this.delegationCreated(tx, event, p);
       case 'delegation.updated': return this.delegationUpdated(tx, event, p);
       case 'delegation.status-changed': {

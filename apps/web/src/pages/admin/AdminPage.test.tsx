@@ -57,6 +57,55 @@ describe('admin', () => {
     expect(within(row).getByText('recorded by delegations')).toBeInTheDocument();
   });
 
+  it('removes a member and disables or enables an account after asking once more; a refusal shows at that member', async () => {
+    let members = membersBody.items.map((m) => ({ ...m }));
+    const { fetchImpl, calls } = fakeApi({
+      'GET /api/identity/organisations/:orgId/members': () => ({ body: { items: members } }),
+      'GET /api/identity/audit': audit,
+      'POST /api/identity/organisations/:orgId/members/:userId/disable': () => {
+        members = members.map((m) => (m.userId === 'u-2' ? { ...m, disabled: true } : m));
+        return { body: { userId: 'u-2', disabled: true } };
+      },
+      'POST /api/identity/organisations/:orgId/members/:userId/enable': () => {
+        members = members.map((m) => (m.userId === 'u-2' ? { ...m, disabled: false } : m));
+        return { body: { userId: 'u-2', disabled: false } };
+      },
+      'DELETE /api/identity/organisations/:orgId/members/:userId': (c) => {
+        if (c.path.endsWith('/u-1')) return { status: 409, body: { statusCode: 409, code: 'IDENTITY.LAST_ADMIN', message: ['the organisation needs at least one admin'], fields: [] } };
+        members = members.filter((m) => m.userId !== 'u-2');
+        return { status: 204, body: undefined };
+      },
+    });
+    renderApp({ path: '/admin', fetchImpl, session: admin });
+    const mei = await screen.findByRole('group', { name: 'Access of Mei Lin' });
+    // one's own account cannot be disabled from here
+    const ada = screen.getByRole('group', { name: 'Access of Ada Admin' });
+    expect(within(ada).queryByRole('button', { name: 'Disable account' })).not.toBeInTheDocument();
+
+    await userEvent.click(within(mei).getByRole('button', { name: 'Disable account' }));
+    expect(within(mei).getByText('Disable the account of Mei Lin? They cannot sign in, and every session ends at once.')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/disable'))).toBe(false);
+    await userEvent.click(within(mei).getByRole('button', { name: 'Disable account' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/disable'))?.path).toBe('/api/identity/organisations/org-1/members/u-2/disable'));
+    expect(await within(mei).findByRole('button', { name: 'Enable account' })).toBeInTheDocument();
+    expect(within(screen.getByRole('form', { name: 'Roles of Mei Lin' }).closest('tr')!).getByText('disabled')).toBeInTheDocument();
+
+    await userEvent.click(within(mei).getByRole('button', { name: 'Enable account' }));
+    await userEvent.click(within(mei).getByRole('button', { name: 'Enable account' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/enable'))?.path).toBe('/api/identity/organisations/org-1/members/u-2/enable'));
+    expect(await within(mei).findByRole('button', { name: 'Disable account' })).toBeInTheDocument();
+
+    await userEvent.click(within(ada).getByRole('button', { name: 'Remove' }));
+    await userEvent.click(within(ada).getByRole('button', { name: 'Remove' }));
+    expect(await within(ada).findByText('the organisation needs at least one admin')).toBeInTheDocument();
+
+    await userEvent.click(within(mei).getByRole('button', { name: 'Remove' }));
+    expect(within(mei).getByText('Remove Mei Lin from the organisation? Their sessions end at once.')).toBeInTheDocument();
+    await userEvent.click(within(mei).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Access of Mei Lin' })).not.toBeInTheDocument());
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/identity/organisations/org-1/members/u-1', '/api/identity/organisations/org-1/members/u-2']);
+  });
+
   it('invites a user; an error shows next to its field and what was typed stays', async () => {
     let fail = true;
     const { fetchImpl, calls } = fakeApi({

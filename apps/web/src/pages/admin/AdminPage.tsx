@@ -13,7 +13,48 @@ type Role = (typeof ROLES)[number];
 type MemberView = Schemas['OrganisationMember'];
 const PAGE = 50;
 
-function MemberRow({ orgId, member }: { orgId: string; member: MemberView }) {
+type AccessAction = 'remove' | 'disable' | 'enable';
+
+/** Remove from the organisation, disable or enable the account: each asks once more, since it ends the person's sessions at once. */
+function MemberAccess({ orgId, member, self }: { orgId: string; member: MemberView; self: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const qc = useQueryClient();
+  const [asking, setAsking] = useState<AccessAction | null>(null);
+  const path = { params: { path: { orgId, userId: member.userId } } };
+  const act = useMutation({
+    mutationFn: (action: AccessAction) =>
+      action === 'remove'
+        ? must(api.DELETE('/api/identity/organisations/{orgId}/members/{userId}', path))
+        : must(api.POST(action === 'disable' ? '/api/identity/organisations/{orgId}/members/{userId}/disable' : '/api/identity/organisations/{orgId}/members/{userId}/enable', path)),
+    onSuccess: () => {
+      setAsking(null);
+      void qc.invalidateQueries({ queryKey: ['org-members', orgId] });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+  const general = formError(act.error, []);
+  const toggle: AccessAction = member.disabled ? 'enable' : 'disable';
+  return (
+    <Stack gap={4} aria-label={t('admin.access.of', { name: member.name })} role="group">
+      {asking ? (
+        <Group gap="xs">
+          <Text size="sm">{t(`admin.access.confirm.${asking}`, { name: member.name })}</Text>
+          <Button size="xs" color="red" loading={act.isPending} onClick={() => act.mutate(asking)}>{t(`admin.access.${asking}`)}</Button>
+          <Button size="xs" variant="subtle" onClick={() => { setAsking(null); act.reset(); }}>{t('admin.access.cancel')}</Button>
+        </Group>
+      ) : (
+        <Group gap="xs">
+          <Button size="xs" variant="light" color="red" onClick={() => setAsking('remove')}>{t('admin.access.remove')}</Button>
+          {!self && <Button size="xs" variant="light" color={member.disabled ? 'green' : 'orange'} onClick={() => setAsking(toggle)}>{t(`admin.access.${toggle}`)}</Button>}
+        </Group>
+      )}
+      {general && <Alert color="red" role="alert" p="xs">{general}</Alert>}
+    </Stack>
+  );
+}
+
+function MemberRow({ orgId, member, self }: { orgId: string; member: MemberView; self: boolean }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const qc = useQueryClient();
@@ -47,6 +88,7 @@ function MemberRow({ orgId, member }: { orgId: string; member: MemberView }) {
           </Stack>
         </form>
       </Table.Td>
+      <Table.Td><MemberAccess orgId={orgId} member={member} self={self} /></Table.Td>
     </Table.Tr>
   );
 }
@@ -173,8 +215,8 @@ export function AdminPage() {
         {!!items.length && (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm">
-              <Table.Thead><Table.Tr><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.since')}</Table.Th><Table.Th>{t('admin.roles')}</Table.Th></Table.Tr></Table.Thead>
-              <Table.Tbody>{items.map((m) => <MemberRow key={m.userId} orgId={orgId} member={m} />)}</Table.Tbody>
+              <Table.Thead><Table.Tr><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.since')}</Table.Th><Table.Th>{t('admin.roles')}</Table.Th><Table.Th>{t('admin.access.title')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>{items.map((m) => <MemberRow key={m.userId} orgId={orgId} member={m} self={m.email.toLowerCase() === session?.email?.toLowerCase()} />)}</Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
