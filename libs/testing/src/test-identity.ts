@@ -27,3 +27,10 @@ export async function tokenSignedByAnotherKey(user: Partial<AuthenticatedUser> &
   const full: AuthenticatedUser = { userId: randomUUID(), email: 'test@example.org', name: 'Test User', language: 'en', ...user };
   return new AccessTokenSigner(parsePrivateKey(other)).sign(full);
 }
+
+/** The clear invitation token of a `user.invited` payload, as the invitee gets it in the email's link. */
+export function invitationTokenFrom(payload: { acceptUrl?: string }): string {
+  const token = new URL(String(payload.acceptUrl)).searchParams.get('token');
+  if (!token) throw new Error('user.invited without a token in its accept URL');
+  return token;
+}

@@ -13,7 +13,7 @@ function pair() {
 describe('GatewayEnv', () => {
   it('accepts a key pair and fills the defaults', () => {
     const env = loadEnv(GatewayEnv, pair());
-    expect(env).toMatchObject({ PUBLIC_WEB_URL: 'http://127.0.0.1:3000', ACCESS_TOKEN_TTL_SECONDS: 900, LOGIN_MAX_FAILURES_PER_ACCOUNT: 10 });
+    expect(env).toMatchObject({ PUBLIC_WEB_URL: 'http://127.0.0.1:3000', ACCESS_TOKEN_TTL_SECONDS: 900, LOGIN_FREE_FAILURES: 5 });
   });
 
   it('refuses to start without the signing key', () => {

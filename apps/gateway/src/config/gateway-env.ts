@@ -50,10 +50,24 @@ export class GatewayEnv extends BaseServiceEnv {
   @Max(720)
   INVITATION_TTL_HOURS: number = 168;
 
-  /** Failed logins of one account within the window before further attempts get 429. */
+  /**
+   * Failed password checks of one account from one client address before each further attempt from there must wait
+   * (LOGIN_DELAY_BASE_SECONDS, doubling with each failure, at most LOGIN_MAX_DELAY_SECONDS). Another address is not
+   * slowed down, so a stranger cannot lock the owner out.
+   */
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 10;
+  LOGIN_FREE_FAILURES: number = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_DELAY_BASE_SECONDS: number = 2;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_MAX_DELAY_SECONDS: number = 900;
 
   /** Failed logins from one client address (any account) within the window before further attempts get 429. */
   @IsInt()

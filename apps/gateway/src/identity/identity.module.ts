@@ -10,9 +10,11 @@ import { ListMembersQuery } from './application/list-members.query';
 import { LoginUseCase } from './application/login.use-case';
 import { LogoutUseCase } from './application/logout.use-case';
 import { MembershipWriter } from './application/membership-writer';
+import { PasswordAttempts } from './application/password-attempts';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case';
 import { RegisterOrganisationUseCase } from './application/register-organisation.use-case';
 import { SessionIssuer } from './application/session-issuer';
+import { LoginFailureStore } from './infrastructure/login-failure-store';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
@@ -31,6 +33,8 @@ export class IdentityModule {
         PasswordHasher,
         SessionIssuer,
         MembershipWriter,
+        LoginFailureStore,
+        PasswordAttempts,
         LoginUseCase,
         RefreshSessionUseCase,
         LogoutUseCase,

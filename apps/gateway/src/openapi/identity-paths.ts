@@ -86,6 +86,8 @@ export const IDENTITY_SCHEMAS: Record<string, unknown> = {
       correlationId: { type: 'string', nullable: true },
       clientAddress: { type: 'string', nullable: true },
       durationMs: { type: 'integer' },
+      eventCode: { type: 'string', nullable: true, description: '`sign-in-failed` or `sign-in-throttled` (a password tried for the account of a member)' },
+      accountUserId: { type: 'string', format: 'uuid', nullable: true, description: 'whose account a failed or throttled sign-in tried' },
     },
   },
 };

@@ -34,4 +34,12 @@ export class AuditEntryEntity {
 
   @Column('int')
   durationMs!: number;
+
+  /** What happened, when the entry is more than a request: `sign-in-failed`, `sign-in-throttled`. */
+  @Column('text', { nullable: true })
+  eventCode!: string | null;
+
+  /** The account a failed or throttled sign-in tried (a member of this entry's organisation). */
+  @Column('uuid', { nullable: true })
+  accountUserId!: string | null;
 }
