@@ -149,7 +149,7 @@ describe('sign-in throttling (real gateway, real Postgres, real Kafka)', () => {
     const token = await eventually(async () => {
       const found = (await kafka.readAll(withPrefix(prefix, Topics.organisationEvents))).map((m) => JSON.parse(m.value!.toString())).filter((e) => e.type === 'user.invited');
       expect(found).toHaveLength(1);
-      return invitationTokenFrom(found[0].payload);
+      return await invitationTokenFrom(found[0].payload);
     }, { timeoutMs: 30000, intervalMs: 250 });
 
     const stranger = '203.0.113.99';

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, Validate } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
-import { IsPrivateKey } from '@twinning/platform-auth';
+import { IsPrivateKey, IsSealingPublicKey } from '@twinning/platform-auth';
 import { PairsWithPublicKey } from './key-pair.validator';
 
 const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -25,6 +25,13 @@ export class GatewayEnv extends BaseServiceEnv {
   @IsPrivateKey()
   @Validate(PairsWithPublicKey)
   JWT_PRIVATE_KEY!: string;
+
+  /**
+   * The notifications service's X25519 public key (PEM or base64 PEM): invitation links are sealed to it in
+   * `user.invited`, so only that service can read them (it holds INVITATION_LINK_PRIVATE_KEY). The gateway cannot open them.
+   */
+  @IsSealingPublicKey()
+  INVITATION_LINK_PUBLIC_KEY!: string;
 
   /** Where people open the web app: invitation links are `<PUBLIC_WEB_URL>/accept-invitation?token=...`. */
   @IsUrl(URL_OPTS)

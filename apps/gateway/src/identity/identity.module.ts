@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
+import { AccessTokenSigner, parsePrivateKey, parseSealingPublicKey, SecretSealer } from '@twinning/platform-auth';
 import { GatewayEnv } from '../config/gateway-env';
 import { AcceptInvitationUseCase } from './application/accept-invitation.use-case';
 import { ChangeMemberRolesUseCase } from './application/change-member-roles.use-case';
@@ -30,6 +30,7 @@ export class IdentityModule {
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: identitySettingsFrom(env) },
         { provide: AccessTokenSigner, useFactory: () => new AccessTokenSigner(parsePrivateKey(env.JWT_PRIVATE_KEY), env.ACCESS_TOKEN_TTL_SECONDS) },
+        { provide: SecretSealer, useFactory: () => new SecretSealer(parseSealingPublicKey(env.INVITATION_LINK_PUBLIC_KEY)) },
         PasswordHasher,
         SessionIssuer,
         MembershipWriter,

@@ -6,3 +6,7 @@ export * from './access.guard';
 export * from './auth.module';
 export * from './key-validators';
 export * from './sensitive-fields';
+export * from './sealed-secret';
+export * from './sealed-secret-error';
+export * from './secret-sealer';
+export * from './secret-opener';

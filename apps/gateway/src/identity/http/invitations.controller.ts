@@ -22,7 +22,7 @@ export class InvitationsController {
   @Post('organisations/:orgId/invitations')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Invite a person into your organisation (admin); the link travels in the user.invited event.' })
+  @ApiOperation({ summary: 'Invite a person into your organisation (admin); the link travels sealed to the notifications service in the user.invited event.' })
   create(@CurrentUser() user: AuthenticatedUser, @Param('orgId', new ParseUUIDPipe()) orgId: string, @Body() body: InviteUserDto) {
     return this.invite.execute(user, orgId, body);
   }
