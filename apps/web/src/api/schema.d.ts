@@ -80,7 +80,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a person into your organisation (admin); the link travels in the user.invited event. */
+        /** Invite a person into your organisation (admin); the link travels sealed to the notifications service in the user.invited event. */
         post: operations["Invitations_create"];
         delete?: never;
         options?: never;
@@ -97,7 +97,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation with its token: sets the password of a new account (or links an existing one). 410 when used or expired. */
+        /** Accept an invitation with its token: sets the password of a new account (or links an existing one). 410 when used or expired; checking an existing account's password is throttled like signing in (429). */
         post: operations["Invitations_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -6629,6 +6629,13 @@ export interface components {
             correlationId: string | null;
             clientAddress: string | null;
             durationMs: number;
+            /** @description `sign-in-failed` or `sign-in-throttled` (a password tried for the account of a member) */
+            eventCode?: string | null;
+            /**
+             * Format: uuid
+             * @description whose account a failed or throttled sign-in tried
+             */
+            accountUserId?: string | null;
         };
         Problem: {
             statusCode?: number;

@@ -4,5 +4,5 @@ export const adminEn = {
   saveRoles: 'Save roles', rolesSaved: 'Roles saved', rolesOf: 'Roles of {{name}}',
   roleNames: { admin: 'Admin', coordinator: 'Coordinator', 'youth-manager': 'Youth manager', host: 'Host' },
   invite: { title: 'Invite a user', email: 'Email', name: 'Name', roles: 'Roles', language: 'Language', orgDefault: 'Organisation default', submit: 'Send invitation', sent: 'Invitation sent to {{email}}' },
-  audit: { title: 'Audit trail', when: 'When', who: 'Who', what: 'Request', status: 'Result', correlation: 'Correlation id', empty: 'No entries.', newer: 'Newer', older: 'Older', range: '{{from}}–{{to}} of {{total}}' },
+  audit: { title: 'Audit trail', when: 'When', who: 'Who', what: 'Request', status: 'Result', correlation: 'Correlation id', empty: 'No entries.', newer: 'Newer', older: 'Older', range: '{{from}}–{{to}} of {{total}}', signInFailed: 'Failed sign-in to the account of {{name}} from {{address}}', signInThrottled: 'Sign-in to the account of {{name}} from {{address}} refused: too many attempts' },
 };

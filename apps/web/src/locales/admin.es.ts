@@ -5,5 +5,5 @@ export const adminEs: typeof adminEn = {
   saveRoles: 'Guardar roles', rolesSaved: 'Roles guardados', rolesOf: 'Roles de {{name}}',
   roleNames: { admin: 'Administración', coordinator: 'Coordinación', 'youth-manager': 'Responsable juvenil', host: 'Anfitrión' },
   invite: { title: 'Invitar a una persona', email: 'Correo', name: 'Nombre', roles: 'Roles', language: 'Idioma', orgDefault: 'El de la organización', submit: 'Enviar invitación', sent: 'Invitación enviada a {{email}}' },
-  audit: { title: 'Registro de auditoría', when: 'Cuándo', who: 'Quién', what: 'Petición', status: 'Resultado', correlation: 'Id de correlación', empty: 'Sin entradas.', newer: 'Más recientes', older: 'Más antiguas', range: '{{from}}–{{to}} de {{total}}' },
+  audit: { title: 'Registro de auditoría', when: 'Cuándo', who: 'Quién', what: 'Petición', status: 'Resultado', correlation: 'Id de correlación', empty: 'Sin entradas.', newer: 'Más recientes', older: 'Más antiguas', range: '{{from}}–{{to}} de {{total}}', signInFailed: 'Inicio de sesión fallido en la cuenta de {{name}} desde {{address}}', signInThrottled: 'Inicio de sesión en la cuenta de {{name}} desde {{address}} rechazado: demasiados intentos' },
 };

@@ -5,5 +5,5 @@ export const adminZh: typeof adminEn = {
   saveRoles: '保存角色', rolesSaved: '角色已保存', rolesOf: '{{name}} 的角色',
   roleNames: { admin: '管理员', coordinator: '协调员', 'youth-manager': '青少年项目经理', host: '接待家庭' },
   invite: { title: '邀请用户', email: '邮箱', name: '姓名', roles: '角色', language: '语言', orgDefault: '组织默认', submit: '发送邀请', sent: '已向 {{email}} 发送邀请' },
-  audit: { title: '审计记录', when: '时间', who: '操作人', what: '请求', status: '结果', correlation: '关联 ID', empty: '没有记录。', newer: '较新', older: '较早', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
+  audit: { title: '审计记录', when: '时间', who: '操作人', what: '请求', status: '结果', correlation: '关联 ID', empty: '没有记录。', newer: '较新', older: '较早', range: '第 {{from}}–{{to}} 条，共 {{total}} 条', signInFailed: '{{name}} 的账户登录失败（来自 {{address}}）', signInThrottled: '{{name}} 的账户登录被拒绝（来自 {{address}}）：尝试次数过多' },
 };

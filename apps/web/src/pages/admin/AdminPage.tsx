@@ -126,7 +126,15 @@ function Audit({ names }: { names: Map<string, string> }) {
                 <Table.Tr key={a.id}>
                   <Table.Td>{formatDateTime(a.occurredAt, i18n.language)}</Table.Td>
                   <Table.Td>{a.userId ? (names.get(a.userId) ?? a.userId) : '—'}</Table.Td>
-                  <Table.Td><Text ff="monospace" size="sm">{a.method} {a.path}</Text></Table.Td>
+                  <Table.Td>
+                    {a.eventCode === 'sign-in-failed' || a.eventCode === 'sign-in-throttled' ? (
+                      <Text size="sm">{t(a.eventCode === 'sign-in-failed' ? 'admin.audit.signInFailed' : 'admin.audit.signInThrottled', {
+                        name: a.accountUserId ? (names.get(a.accountUserId) ?? a.accountUserId) : '—', address: a.clientAddress ?? '—',
+                      })}</Text>
+                    ) : (
+                      <Text ff="monospace" size="sm">{a.method} {a.path}</Text>
+                    )}
+                  </Table.Td>
                   <Table.Td><Badge color={a.status >= 400 ? 'red' : 'green'}>{a.status}</Badge></Table.Td>
                   <Table.Td><Text ff="monospace" size="xs">{a.correlationId ?? ''}</Text></Table.Td>
                 </Table.Tr>
