@@ -46,6 +46,8 @@ export class AcceptInvitationUseCase {
   async execute(input: AcceptInvitationInput, clientAddress: string): Promise<AcceptedInvitation> {
     const hash = SecretToken.hash(input.token);
     const invited = await this.dataSource.getRepository(InvitationEntity).createQueryBuilder('i').where('i.token_hash = :hash', { hash }).getOne();
+    // a used, revoked or expired invitation is refused before any password is charged (checked again under the lock)
+    if (invited) InvitationState.assertAcceptable(invited, new Date());
     const existing = invited ? await this.dataSource.query(`SELECT 1 FROM app_user WHERE lower(email) = $1`, [normaliseEmail(invited.email)]) : [];
     const attempt = existing.length ? await this.attempts.begin(normaliseEmail(invited!.email), clientAddress, '/api/identity/invitations/accept') : undefined;
     let accepted: AcceptedInvitation;
