@@ -5,7 +5,7 @@ import request from 'supertest';
 import { Topics, withPrefix } from '@twinning/contracts';
 import { MATRIX_SECTIONS } from './access';
 import { CALLERS, Caller, Endpoint, MatrixContext } from './access/matrix-types';
-import { eventually, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, tokenSignedByAnotherKey, uniqueTopicPrefix } from '@twinning/testing';
+import { eventually, invitationTokenFrom, kafkaBrokers, ServiceProcess, TestDatabase, TestKafka, testKeys, tokenFor, tokenSignedByAnotherKey, uniqueTopicPrefix } from '@twinning/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -48,7 +48,7 @@ describe('who may call what: every protected endpoint, every role, another organ
         .map((m) => JSON.parse(m.value!.toString()))
         .find((e) => e.type === 'user.invited' && e.payload.email === email);
       expect(invited).toBeDefined();
-      return new URL(invited.payload.acceptUrl).searchParams.get('token')!;
+      return await invitationTokenFrom(invited.payload);
     }, { timeoutMs: 30000, intervalMs: 250 });
     await request(svc.gateway.url).post('/api/identity/invitations/accept').send({ token, name: role, password: PASSWORD }).expect(201);
     const me = await request(svc.gateway.url).get('/api/identity/me').set('authorization', `Bearer ${(await login(email)).accessToken}`).expect(200);

@@ -116,6 +116,9 @@ async function main(): Promise<void> {
   await seedPlacements(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
   // flights (one across the date line), hotel rooms, airport pickups, a calendar feed per delegation
   await seedTravel(call, gateway, async (admin) => (await login(gateway, admin)).token, delegationIds);
+  // Tacoma's coordinator mistypes their password once: the admin sees the failed sign-in in the audit trail
+  const mistyped = await call(gateway, 'POST', '/api/identity/login', null, { email: 'coordinator@tacoma.example', password: 'twinning-demo-typo' });
+  if (mistyped.status === 401) process.stdout.write('[demo] a failed sign-in to coordinator@tacoma.example (in the Tacoma audit trail)\n');
   // pre-departure check-ins and an incident, recorded by Tacoma's youth manager (the admin when the sink is off)
   for (const title of Object.keys(DEMO_WELFARE)) {
     if (!delegationIds[title]) continue;

@@ -11,6 +11,9 @@
 # page on SMTP_SINK_HTTP_PORT (1080); it keeps what it receives (also as .eml under .run/mail) and notifications sends to it.
 # Access tokens: the gateway signs with JWT_PRIVATE_KEY, every service verifies with JWT_PUBLIC_KEY. Unless both are
 # set in this shell, a key pair is generated once into .run/keys.env (kept across runs) and exported to all services.
+# Invitation links: the gateway seals them to INVITATION_LINK_PUBLIC_KEY, only notifications opens them with
+# INVITATION_LINK_PRIVATE_KEY. Unless both are set in this shell, a pair is generated once into .run/invitation-link-keys.env;
+# the gateway gets only the public key and notifications only the private one.
 # Demo organisations and their admins are bootstrapped with the gateway's CLI before the demo data is loaded
 # (DEMO_ADMIN_PASSWORD, default below, is the password of admin@tacoma.example and admin@sandiego.example).
 set -euo pipefail
@@ -43,6 +46,20 @@ else
   # shellcheck disable=SC1091
   source "$RUN/keys.env"
   set +a
+fi
+
+if [ -n "${INVITATION_LINK_PUBLIC_KEY:-}" ] && [ -n "${INVITATION_LINK_PRIVATE_KEY:-}" ]; then
+  echo "[keys] using INVITATION_LINK_PUBLIC_KEY/INVITATION_LINK_PRIVATE_KEY from the environment"
+elif [ -n "${INVITATION_LINK_PUBLIC_KEY:-}${INVITATION_LINK_PRIVATE_KEY:-}" ]; then
+  echo "[keys] only one of INVITATION_LINK_PUBLIC_KEY and INVITATION_LINK_PRIVATE_KEY is set; set both (node tools/scripts/generate-invitation-link-keys.js) or neither" >&2
+  exit 1
+else
+  if [ ! -s "$RUN/invitation-link-keys.env" ]; then
+    (umask 077 && node tools/scripts/generate-invitation-link-keys.js > "$RUN/invitation-link-keys.env")
+    echo "[keys] generated an X25519 key pair for invitation links into .run/invitation-link-keys.env"
+  fi
+  # shellcheck disable=SC1091
+  source "$RUN/invitation-link-keys.env"
 fi
 
 for app in "${TWINNING_APPS[@]}"; do
@@ -116,6 +133,8 @@ env_for() { # app -> the service's environment as NAME=value words
   if [ "$app" = gateway ] || [ "$app" = notifications ]; then
     echo "PUBLIC_WEB_URL=${PUBLIC_WEB_URL:-http://127.0.0.1:$(port_of gateway)}"
   fi
+  if [ "$app" = gateway ]; then echo "INVITATION_LINK_PUBLIC_KEY=$INVITATION_LINK_PUBLIC_KEY"; fi
+  if [ "$app" = notifications ]; then echo "INVITATION_LINK_PRIVATE_KEY=$INVITATION_LINK_PRIVATE_KEY"; fi
 }
 
 for app in "${TWINNING_APPS[@]}"; do

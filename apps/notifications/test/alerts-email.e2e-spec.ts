@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Topics, withPrefix } from '@twinning/contracts';
+import { parseSealingPublicKey, SecretSealer } from '@twinning/platform-auth';
 import { loadEnv } from '@twinning/platform-config';
 import { createServiceApp } from '@twinning/platform-http';
 import { SmtpSink } from '@twinning/smtp-sink';
@@ -10,6 +11,7 @@ import { notificationsApp } from '../src/app.module';
 import { NotificationsEnv } from '../src/config/notifications-env';
 import { DigestJob } from '../src/delivery/application/digest-job';
 import { EmailSender } from '../src/delivery/application/email-sender';
+import { SEALED_LINK_PLACEHOLDER } from '../src/delivery/domain/sealed-link';
 import { NotificationType } from '../src/notification-types';
 import { alertsWorld } from './support/alerts-world';
 
@@ -86,15 +88,63 @@ describe('alerts by email: every type, to the right people, in their language (r
   const hostOrgCoordinator = { 'ana@tacoma.example': 'en' };
   const safeguarding = { 'yolanda@tacoma.example': 'es', 'dieter@tacoma.example': 'zh' };
 
-  it('invitation: to the invitee, in the invitation language, one email when the event comes twice', async () => {
-    const invited = envelope('user.invited', orgA, {
-      invitationId: randomUUID(), organisationId: orgA, organisationName: 'Tacoma Sister Cities', email: 'lucia@example.org', name: 'Lucía García', roles: ['host'], language: 'es',
-      invitedByUserId: u.adminA.id, invitedByName: 'Dieter Admin', expiresAt: '2027-01-10T00:00:00Z', acceptUrl: 'https://twinning.example/accept-invitation?token=abc',
-    });
+  const sealTo = (publicKey: string, url: string) => new SecretSealer(parseSealingPublicKey(publicKey)).seal(url);
+  const otherKey = () => Buffer.from(generateKeyPairSync('x25519').publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+  const invitation = (email: string, payload: object, version = 2) => envelope('user.invited', orgA, {
+    invitationId: randomUUID(), organisationId: orgA, organisationName: 'Tacoma Sister Cities', email, name: 'Lucía García', roles: ['host'], language: 'es',
+    invitedByUserId: u.adminA.id, invitedByName: 'Dieter Admin', expiresAt: '2027-01-10T00:00:00Z', ...payload,
+  }, orgA, randomUUID(), version);
+  const storedRows = (eventId: string) => db.query<Record<string, unknown>>(`SELECT * FROM delivery WHERE event_id = $1`, [eventId]);
+
+  it('invitation: to the invitee, in the invitation language, one email when the event comes twice; the link opened only to send it, never stored', async () => {
+    const token = `tok-${randomUUID()}`;
+    const url = `https://twinning.example/accept-invitation?token=${token}`;
+    const invited = invitation('lucia@example.org', { sealedAcceptUrl: await sealTo(testKeys().INVITATION_LINK_PUBLIC_KEY, url) });
     await send(Topics.organisationEvents, invited, invited);
     expect(await emailed('invitation', idOf(invited), 1)).toEqual({ 'lucia@example.org': 'es' });
     const [mail] = sink.messages().filter((m) => m.rcptTo[0] === 'lucia@example.org');
-    expect(mail.text).toContain('https://twinning.example/accept-invitation?token=abc');
+    expect(mail.text).toContain(url);
+    expect(mail.html).toContain(`https://twinning.example/accept-invitation?token&#x3D;${token}`);
+    const rows = await storedRows(idOf(invited));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'sent', sealed_link: JSON.parse(invited.value).payload.sealedAcceptUrl });
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows[0].text).toContain(SEALED_LINK_PLACEHOLDER);
+  });
+
+  it('invitation v1 (link in the clear, from before links were sealed): still sent, stored only sealed', async () => {
+    const token = `tok-${randomUUID()}`;
+    const invited = invitation('lucia.v1@example.org', { acceptUrl: `https://twinning.example/accept-invitation?token=${token}` }, 1);
+    await send(Topics.organisationEvents, invited);
+    expect(await emailed('invitation', idOf(invited), 1)).toEqual({ 'lucia.v1@example.org': 'es' });
+    expect(sink.messages().find((m) => m.rcptTo[0] === 'lucia.v1@example.org')!.text).toContain(token);
+    const rows = await storedRows(idOf(invited));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows[0].sealed_link).toMatch(/^[\w-]+\.[\w-]*\.[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+
+  it('invitation sealed to another key (rotated or misconfigured): dead-lettered naming the keys, nothing stored or sent', async () => {
+    const invited = invitation('lucia.other@example.org', { sealedAcceptUrl: await sealTo(otherKey(), 'https://twinning.example/accept-invitation?token=x') });
+    await send(Topics.organisationEvents, invited);
+    const [dead] = await eventually(async () => {
+      const d = await db.query<{ error_code: string; error: string }>(`SELECT error_code, error FROM dead_letter WHERE consumer_group LIKE '%notifications.alerts.invitation' AND error_code LIKE 'SEALED_SECRET.%'`);
+      expect(d).toHaveLength(1);
+      return d;
+    }, { timeoutMs: 30000, intervalMs: 200 });
+    expect(dead).toMatchObject({ error_code: 'SEALED_SECRET.OTHER_KEY', error: expect.stringMatching(/sealed to key \S+, this service holds key \S+/) });
+    expect(await storedRows(idOf(invited))).toHaveLength(0);
+  });
+
+  it('invitation whose key changed after it was queued: fails at once, naming why, and no broken link goes out', async () => {
+    const invited = invitation('lucia.rotated@example.org', { sealedAcceptUrl: await sealTo(testKeys().INVITATION_LINK_PUBLIC_KEY, 'https://twinning.example/accept-invitation?token=y') });
+    await send(Topics.organisationEvents, invited);
+    await readModel(`SELECT 1 FROM delivery WHERE event_id = $1 AND status = 'queued'`, [idOf(invited)], 1);
+    // as if this service's key had been replaced since: the stored link no longer opens
+    await db.query(`UPDATE delivery SET sealed_link = $2 WHERE event_id = $1`, [idOf(invited), await sealTo(otherKey(), 'https://twinning.example/accept-invitation?token=y')]);
+    await sender.drain();
+    const [row] = await storedRows(idOf(invited));
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringMatching(/^SEALED_SECRET\.OTHER_KEY: /) });
+    expect(sink.messages().filter((m) => m.rcptTo[0] === 'lucia.rotated@example.org')).toHaveLength(0);
   });
 
   it('delegation changed, confirmed, cancelled and itinerary changed', async () => {

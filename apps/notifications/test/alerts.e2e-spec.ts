@@ -3,6 +3,7 @@ import { Global, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { Topics, withPrefix } from '@twinning/contracts';
+import { parseSealingPublicKey, SecretSealer } from '@twinning/platform-auth';
 import { loadEnv } from '@twinning/platform-config';
 import { eventually, kafkaBrokers, TestDatabase, TestKafka, testKeys, uniqueTopicPrefix } from '@twinning/testing';
 import { OfferReminders } from '../src/alerts/application/offer-reminders';
@@ -11,6 +12,7 @@ import { NotificationsEnv } from '../src/config/notifications-env';
 import { chooseLocale } from '../src/delivery/domain/delivery-rules';
 import { NotificationRequest, NotificationSink } from '../src/delivery/notification-request';
 import { RecipientDirectory } from '../src/delivery/recipient-directory';
+import { SEALED_LINK_PLACEHOLDER } from '../src/delivery/domain/sealed-link';
 import { NotificationType } from '../src/notification-types';
 import { inviteeRecipientId } from '../src/recipients/domain/invitee-id';
 import { missingTemplateData } from '../src/templates/template-data';
@@ -103,13 +105,15 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     const eventId = randomUUID();
     const invited = envelope('user.invited', orgA, {
       invitationId: randomUUID(), organisationId: orgA, organisationName: 'Tacoma Sister Cities', email: 'Lucia.Garcia@Example.org', name: 'Lucía García', roles: ['host'], language: 'es',
-      invitedByUserId: u.adminA.id, invitedByName: 'Dieter Admin', expiresAt: '2027-01-10T00:00:00Z', acceptUrl: 'https://twinning.example/accept-invitation?token=abc',
-    }, orgA, eventId);
+      invitedByUserId: u.adminA.id, invitedByName: 'Dieter Admin', expiresAt: '2027-01-10T00:00:00Z',
+      sealedAcceptUrl: await new SecretSealer(parseSealingPublicKey(testKeys().INVITATION_LINK_PUBLIC_KEY)).seal('https://twinning.example/accept-invitation?token=abc'),
+    }, orgA, eventId, 2);
     await send(Topics.organisationEvents, invited, invited);
     const [r] = await recipientsOf('invitation', eventId, 1);
     expect(r.recipient_user_id).toBe(inviteeRecipientId('lucia.garcia@example.org'));
     expect(r.channels).toEqual(['email']);
-    expect(r.data).toMatchObject({ inviteeName: 'Lucía García', organisationName: 'Tacoma Sister Cities', acceptUrl: 'https://twinning.example/accept-invitation?token=abc' });
+    // the templates get a placeholder: the link itself stays sealed until the email is sent
+    expect(r.data).toMatchObject({ inviteeName: 'Lucía García', organisationName: 'Tacoma Sister Cities', acceptUrl: SEALED_LINK_PLACEHOLDER });
     expect(await directory.find(ds.manager, r.recipient_user_id)).toMatchObject({ email: 'Lucia.Garcia@Example.org', language: 'es', organisationDefaultLanguage: 'zh' });
     expect(await localeOf(r.recipient_user_id)).toBe('es');
   });

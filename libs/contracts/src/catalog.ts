@@ -16,6 +16,7 @@ import { OrganisationRegisteredV1 } from './identity/organisation-registered.v1'
 import { UserInvitedV1 } from './identity/user-invited.v1';
 import { UserDisabledV1 } from './identity/user-disabled.v1';
 import { UserEnabledV1 } from './identity/user-enabled.v1';
+import { UserInvitedV2 } from './identity/user-invited.v2';
 import { UserRegisteredV1 } from './identity/user-registered.v1';
 import { UserSessionsRevokedV1 } from './identity/user-sessions-revoked.v1';
 import { CheckInRecordedV1 } from './participants/check-in-recorded.v1';
@@ -61,7 +62,7 @@ export const EventCatalog = {
   'incident.escalation-overdue': { topic: Topics.incidentEvents, versions: { 1: IncidentEscalationOverdueV1 } },
   'incident.closed': { topic: Topics.incidentEvents, versions: { 1: IncidentClosedV1 } },
   'organisation.registered': { topic: Topics.organisationEvents, versions: { 1: OrganisationRegisteredV1 } },
-  'user.invited': { topic: Topics.organisationEvents, versions: { 1: UserInvitedV1 } },
+  'user.invited': { topic: Topics.organisationEvents, versions: { 1: UserInvitedV1, 2: UserInvitedV2 } },
   'membership.granted': { topic: Topics.organisationEvents, versions: { 1: MembershipGrantedV1 } },
   'membership.roles-changed': { topic: Topics.organisationEvents, versions: { 1: MembershipRolesChangedV1 } },
   'membership.removed': { topic: Topics.organisationEvents, versions: { 1: MembershipRemovedV1 } },

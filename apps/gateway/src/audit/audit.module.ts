@@ -11,6 +11,9 @@ export class AuditModule {
   static forRoot(trail: AuditTrail): DynamicModule {
     return {
       module: AuditModule,
+      // identity records failed sign-ins in the trail too
+      global: true,
+      exports: [AuditTrail],
       controllers: [AuditController],
       providers: [
         { provide: AuditTrail, useFactory: (ds: DataSource) => (trail.attach(ds), trail), inject: [DataSource] },

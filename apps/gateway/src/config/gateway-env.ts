@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, Validate } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
-import { IsPrivateKey } from '@twinning/platform-auth';
+import { IsPrivateKey, IsSealingPublicKey } from '@twinning/platform-auth';
 import { PairsWithPublicKey } from './key-pair.validator';
 
 const URL_OPTS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -26,6 +26,13 @@ export class GatewayEnv extends BaseServiceEnv {
   @Validate(PairsWithPublicKey)
   JWT_PRIVATE_KEY!: string;
 
+  /**
+   * The notifications service's X25519 public key (PEM or base64 PEM): invitation links are sealed to it in
+   * `user.invited`, so only that service can read them (it holds INVITATION_LINK_PRIVATE_KEY). The gateway cannot open them.
+   */
+  @IsSealingPublicKey()
+  INVITATION_LINK_PUBLIC_KEY!: string;
+
   /** Where people open the web app: invitation links are `<PUBLIC_WEB_URL>/accept-invitation?token=...`. */
   @IsUrl(URL_OPTS)
   PUBLIC_WEB_URL = 'http://127.0.0.1:3000';
@@ -50,10 +57,24 @@ export class GatewayEnv extends BaseServiceEnv {
   @Max(720)
   INVITATION_TTL_HOURS: number = 168;
 
-  /** Failed logins of one account within the window before further attempts get 429. */
+  /**
+   * Failed password checks of one account from one client address before each further attempt from there must wait
+   * (LOGIN_DELAY_BASE_SECONDS, doubling with each failure, at most LOGIN_MAX_DELAY_SECONDS). Another address is not
+   * slowed down, so a stranger cannot lock the owner out.
+   */
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 10;
+  LOGIN_FREE_FAILURES: number = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_DELAY_BASE_SECONDS: number = 2;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_MAX_DELAY_SECONDS: number = 900;
 
   /** Failed logins from one client address (any account) within the window before further attempts get 429. */
   @IsInt()

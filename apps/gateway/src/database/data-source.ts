@@ -10,11 +10,18 @@ import { RefreshTokenEntity } from '../identity/infrastructure/refresh-token.ent
 import { UserEntity } from '../identity/infrastructure/user.entity';
 import { CreateIdentity1764460800000 } from './migrations/1764460800000-create-identity';
 import { CreateAuditEntry1764460900000 } from './migrations/1764460900000-create-audit-entry';
+import { AuditEntrySignInFailures1766300000000 } from './migrations/1766300000000-audit-entry-sign-in-failures';
 import { AddSessionVersion1766400000100 } from './migrations/1766400000100-add-session-version';
 import { AddAuditFactsOfServices1766700000001 } from './migrations/1766700000001-add-audit-facts-of-services';
 
 export const gatewayEntities = [OrganisationEntity, UserEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, LoginFailureEntity, AuditEntryEntity];
-export const gatewayMigrations = [CreateIdentity1764460800000, CreateAuditEntry1764460900000, AddSessionVersion1766400000100, AddAuditFactsOfServices1766700000001];
+export const gatewayMigrations = [
+  CreateIdentity1764460800000,
+  CreateAuditEntry1764460900000,
+  AuditEntrySignInFailures1766300000000,
+  AddSessionVersion1766400000100,
+  AddAuditFactsOfServices1766700000001,
+];
 
 /** The gateway's own database: identity (organisations, users, memberships, invitations, sessions) and the audit trail. */
 export function gatewayDataSourceOptions(url: string): DataSourceOptions {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessTokenSigner, parsePrivateKey } from '@twinning/platform-auth';
+import { AccessTokenSigner, parsePrivateKey, parseSealingPublicKey, SecretSealer } from '@twinning/platform-auth';
 import { GatewayEnv } from '../config/gateway-env';
 import { AcceptInvitationUseCase } from './application/accept-invitation.use-case';
 import { ChangeMemberRolesUseCase } from './application/change-member-roles.use-case';
@@ -12,11 +12,13 @@ import { ListMembersQuery } from './application/list-members.query';
 import { LoginUseCase } from './application/login.use-case';
 import { LogoutUseCase } from './application/logout.use-case';
 import { MembershipWriter } from './application/membership-writer';
+import { PasswordAttempts } from './application/password-attempts';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case';
 import { RegisterOrganisationUseCase } from './application/register-organisation.use-case';
 import { RemoveMemberUseCase } from './application/remove-member.use-case';
 import { SessionIssuer } from './application/session-issuer';
 import { SessionRevoker } from './application/session-revoker';
+import { LoginFailureStore } from './infrastructure/login-failure-store';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
@@ -32,10 +34,13 @@ export class IdentityModule {
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: identitySettingsFrom(env) },
         { provide: AccessTokenSigner, useFactory: () => new AccessTokenSigner(parsePrivateKey(env.JWT_PRIVATE_KEY), env.ACCESS_TOKEN_TTL_SECONDS) },
+        { provide: SecretSealer, useFactory: () => new SecretSealer(parseSealingPublicKey(env.INVITATION_LINK_PUBLIC_KEY)) },
         PasswordHasher,
         SessionIssuer,
         SessionRevoker,
         MembershipWriter,
+        LoginFailureStore,
+        PasswordAttempts,
         LoginUseCase,
         RefreshSessionUseCase,
         LogoutUseCase,

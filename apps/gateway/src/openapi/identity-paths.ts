@@ -92,6 +92,8 @@ export const IDENTITY_SCHEMAS: Record<string, unknown> = {
       subjectKind: { type: 'string', nullable: true, description: 'sensitive-read: the kind of record read (participant)' },
       subjectId: { ...id, nullable: true, description: 'sensitive-read: which record' },
       fields: { type: 'array', items: { type: 'string', enum: ['medicalNotes', 'guardianContacts'] }, nullable: true, description: 'sensitive-read: the fields disclosed (never their values)' },
+      eventCode: { type: 'string', nullable: true, description: '`sign-in-failed` or `sign-in-throttled` (a password tried for the account of a member)' },
+      accountUserId: { type: 'string', format: 'uuid', nullable: true, description: 'whose account a failed or throttled sign-in tried' },
     },
   },
 };

@@ -1,5 +1,6 @@
 import { IsEmail, IsInt, IsNotEmpty, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { BaseServiceEnv } from '@twinning/platform-config';
+import { IsSealingPrivateKey } from '@twinning/platform-auth';
 
 export class NotificationsEnv extends BaseServiceEnv {
   override PORT = 3004;
@@ -50,6 +51,14 @@ export class NotificationsEnv extends BaseServiceEnv {
   @Min(0)
   @Max(86_400_000)
   DIGEST_DELAY_MS: number = 3_600_000;
+
+  /**
+   * This service's X25519 private key (PEM or base64 PEM): it alone opens the invitation links the gateway seals to
+   * its public key (the gateway's INVITATION_LINK_PUBLIC_KEY), when the email is sent. A link sealed to another key is
+   * refused loudly (dead letter, or a failed delivery), never sent broken.
+   */
+  @IsSealingPrivateKey()
+  INVITATION_LINK_PRIVATE_KEY!: string;
 
   /** Where people open the web app: the links in messages are `<PUBLIC_WEB_URL>/delegations/<id>/...`. */
   @IsString()

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { parseSealingPrivateKey, SecretOpener } from '@twinning/platform-auth';
 import { DeliveryService } from './application/delivery.service';
 import { DeliverySettings } from './application/delivery-settings';
 import { DigestJob } from './application/digest-job';
@@ -16,6 +17,7 @@ export interface DeliveryEnv {
   EMAIL_SEND_INTERVAL_MS: number;
   DIGEST_INTERVAL_MS: number;
   DIGEST_DELAY_MS: number;
+  INVITATION_LINK_PRIVATE_KEY: string;
 }
 
 /**
@@ -35,13 +37,14 @@ export class DeliveryModule {
       controllers: [DeliveriesController],
       providers: [
         { provide: DeliverySettings, useValue: settings },
+        { provide: SecretOpener, useFactory: () => new SecretOpener(parseSealingPrivateKey(env.INVITATION_LINK_PRIVATE_KEY)) },
         DeliveryService,
         { provide: NotificationSink, useExisting: DeliveryService },
         Mailer,
         EmailSender,
         DigestJob,
       ],
-      exports: [NotificationSink, DeliveryService, EmailSender, DigestJob],
+      exports: [NotificationSink, DeliveryService, EmailSender, DigestJob, SecretOpener],
     };
   }
 }

@@ -23,6 +23,12 @@ export interface NotificationRequest {
   timeZone?: string | null;
   /** channels to use; default both */
   channels?: ('email' | 'in-app')[];
+  /**
+   * A link that is a bearer secret (an invitation's accept URL), sealed to this service's key: the data carries
+   * SEALED_LINK_PLACEHOLDER in its place, only the sealed form is stored, and it is opened when the email is sent.
+   * Email only (an in-app notice would keep the link readable in the feed).
+   */
+  sealedLink?: string;
 }
 
 /** Implemented by the delivery module (`DeliveryService`); consumers depend on this token only. */

@@ -27,9 +27,9 @@ export function alertsWorld(hostEsLanguage = 'es') {
   const fam = { ruiz: randomUUID(), chen: randomUUID() };
   const ruizParent = randomUUID();
 
-  const envelope = (type: string, aggregateId: string, payload: object, organisationId: string | null = orgA, eventId = randomUUID()): Message => ({
+  const envelope = (type: string, aggregateId: string, payload: object, organisationId: string | null = orgA, eventId = randomUUID(), version = 1): Message => ({
     key: aggregateId,
-    value: JSON.stringify({ eventId, type, version: 1, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'test', payload }),
+    value: JSON.stringify({ eventId, type, version, occurredAt: new Date().toISOString(), organisationId, aggregateId, correlationId: randomUUID(), causationId: null, producer: 'test', payload }),
   });
 
   /** Produces the world and waits until the recipients read model holds it. */

@@ -80,7 +80,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite a person into your organisation (admin); the link travels in the user.invited event. */
+        /** Invite a person into your organisation (admin); the link travels sealed to the notifications service in the user.invited event. */
         post: operations["Invitations_create"];
         delete?: never;
         options?: never;
@@ -97,7 +97,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation with its token: sets the password of a new account (or links an existing one). 410 when used or expired. */
+        /** Accept an invitation with its token: sets the password of a new account (or links an existing one). 410 when used or expired; checking an existing account's password is throttled like signing in (429). */
         post: operations["Invitations_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -150,57 +150,6 @@ export interface paths {
         /** Set a member's roles (admin); 409 IDENTITY.LAST_ADMIN when it would leave no admin. */
         put: operations["Members_setRoles"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity/organisations/{orgId}/members/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove a member from your organisation (admin): their sessions there end and their access tokens are refused by every service within seconds; 409 IDENTITY.LAST_ADMIN for the last admin. */
-        delete: operations["Members_remove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity/organisations/{orgId}/members/{userId}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Disable a member's account (admin of every organisation it belongs to; not your own): it cannot sign in or refresh, and every session ends. */
-        post: operations["Members_disable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/identity/organisations/{orgId}/members/{userId}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Let a disabled account sign in again (the same admins who may disable it). */
-        post: operations["Members_enable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,7 +1232,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Share with the partner organisation of the delegation's partnership (any other: 409 DELEGATION.SHARE_NOT_PARTNER); publishes delegation.shared (owner coordinators and admins; service: delegations) */
+        /** Share with the partner organisation; publishes delegation.shared (owner coordinators and admins; service: delegations) */
         post: {
             parameters: {
                 query?: never;
@@ -1802,7 +1751,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1855,7 +1804,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1910,7 +1859,7 @@ export interface paths {
                         "application/json": components["schemas"]["Participant"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1944,7 +1893,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a participant of your organisation; a field your role may not write (sensitive-fields rule) is 403 AUTH.FIELD_NOT_WRITABLE naming it; publishes participant.updated when a non-sensitive field changed (service: delegations) */
+        /** Change a participant of your organisation; publishes participant.updated when a non-sensitive field changed (service: delegations) */
         patch: {
             parameters: {
                 query?: never;
@@ -1979,7 +1928,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2044,7 +1993,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2128,7 +2077,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2205,7 +2154,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2289,7 +2238,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2354,7 +2303,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2437,7 +2386,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2512,7 +2461,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2601,7 +2550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2674,7 +2623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2727,7 +2676,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2782,7 +2731,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostFamily"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2851,7 +2800,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2911,7 +2860,7 @@ export interface paths {
                         "application/json": components["schemas"]["FamilyVetting"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2992,85 +2941,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description the role does not allow it */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description no such host family visible to you (another organisation, or a family you do not host) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/host-matching/families/{familyId}/household-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm the household after a host or coordinator changed its members (youth-manager, admin; not a host of this family); reopens the gate for minors; publishes family.household-reviewed (service: host-matching) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description host family id */
-                    familyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ConfirmHouseholdReview"];
-                };
-            };
-            responses: {
-                /** @description the vetting gate today (check results only for youth managers and admins) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FamilyVetting"];
-                    };
-                };
-                /** @description invalid input; `fields` names each bad field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
@@ -3091,15 +2961,6 @@ export interface paths {
                 };
                 /** @description no such host family visible to you (another organisation, or a family you do not host) */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description FAMILY.NO_HOUSEHOLD_REVIEW_PENDING, or FAMILY.REVIEW_OWN_HOUSEHOLD */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3159,7 +3020,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3238,7 +3099,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3302,7 +3163,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3357,7 +3218,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT) */
+                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3366,7 +3227,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3431,7 +3292,7 @@ export interface paths {
                         "application/json": components["schemas"]["DelegationGuests"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3499,7 +3360,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3560,7 +3421,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3635,7 +3496,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingRunDetail"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3715,7 +3576,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3796,7 +3657,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3884,7 +3745,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3971,7 +3832,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4056,7 +3917,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4122,7 +3983,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4199,7 +4060,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4226,7 +4087,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN, OFFER.FAMILY_NOT_VETTED_FOR_MINORS (a minor, and the family is not eligible now: details.reasons)) */
+                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4287,7 +4148,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4375,7 +4236,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4455,7 +4316,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4520,7 +4381,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4586,7 +4447,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4657,7 +4518,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4734,7 +4595,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4811,7 +4672,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4881,7 +4742,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4953,7 +4814,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5024,7 +4885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5089,7 +4950,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5165,7 +5026,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5233,7 +5094,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5302,7 +5163,7 @@ export interface paths {
                         "application/json": components["schemas"]["LodgingNights"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5377,7 +5238,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5441,7 +5302,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5517,7 +5378,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5602,7 +5463,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5689,7 +5550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5771,7 +5632,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5848,7 +5709,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5927,7 +5788,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5992,7 +5853,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6070,7 +5931,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6178,7 +6039,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostPlacementList"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6245,7 +6106,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6292,7 +6153,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6350,7 +6211,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6402,7 +6263,7 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationPreferences"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6445,7 +6306,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6506,7 +6367,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                /** @description missing, expired or invalid access token */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6719,11 +6580,6 @@ export interface components {
             organisationId: string;
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
         };
-        AccountStatus: {
-            /** Format: uuid */
-            userId: string;
-            disabled: boolean;
-        };
         /** @description the invitation (its link travels only in the user.invited event, for the notifications service to email) */
         Invitation: {
             /** Format: uuid */
@@ -6752,7 +6608,7 @@ export interface components {
             /** @description true: a new account; false: an existing account (same email and password) was linked */
             accountCreated: boolean;
         };
-        /** @description a state-changing request (recorded by the service that answered it, or by the gateway for its own endpoints), or a read that disclosed a person's restricted fields */
+        /** @description one state-changing request through the gateway */
         AuditEntry: {
             /** @description a bigint, as text */
             id: string;
@@ -6773,19 +6629,13 @@ export interface components {
             correlationId: string | null;
             clientAddress: string | null;
             durationMs: number;
-            /** @description `gateway`, or the service that recorded it (delegations, host-matching, logistics, notifications) */
-            source: string;
-            /** @enum {string} */
-            action: "write" | "sensitive-read";
-            /** @description sensitive-read: the kind of record read (participant) */
-            subjectKind?: string | null;
+            /** @description `sign-in-failed` or `sign-in-throttled` (a password tried for the account of a member) */
+            eventCode?: string | null;
             /**
              * Format: uuid
-             * @description sensitive-read: which record
+             * @description whose account a failed or throttled sign-in tried
              */
-            subjectId?: string | null;
-            /** @description sensitive-read: the fields disclosed (never their values) */
-            fields?: ("medicalNotes" | "guardianContacts")[] | null;
+            accountUserId?: string | null;
         };
         Problem: {
             statusCode?: number;
@@ -7416,8 +7266,6 @@ export interface components {
                 eligibleForMinors?: boolean;
                 /** Format: date */
                 evaluatedOn?: string | null;
-                /** @description a change of the members waits for a youth manager's or admin's review */
-                householdReviewPending?: boolean;
             };
             version?: number;
             /** Format: uuid */
@@ -7433,10 +7281,10 @@ export interface components {
             /** Format: date */
             on?: string;
             eligibleForMinors?: boolean;
-            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED. HOUSEHOLD_REVIEW_PENDING (since: the first unreviewed change) until a youth manager or admin confirms the household */
+            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED */
             reasons?: {
                 /** @enum {string} */
-                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING" | "HOUSEHOLD_REVIEW_PENDING";
+                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING";
                 memberId?: string;
                 memberName?: string;
                 /** Format: date */
@@ -7489,68 +7337,6 @@ export interface components {
                 receivedOn?: string;
                 notes?: string | null;
             }[];
-            /** @description changes of the household's members (newest first, up to 20): who, when, before / after; those by a host or a coordinator wait for review */
-            householdReview?: {
-                pending?: boolean;
-                /**
-                 * Format: uuid
-                 * @description what POST .../household-review confirms up to
-                 */
-                lastPendingChangeId?: string | null;
-                changes?: {
-                    /** Format: uuid */
-                    id?: string;
-                    /** Format: uuid */
-                    changedBy?: string;
-                    /** Format: date-time */
-                    changedAt?: string;
-                    before?: {
-                        /**
-                         * Format: uuid
-                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
-                         */
-                        id?: string;
-                        name: string;
-                        /** Format: date */
-                        dateOfBirth: string;
-                        /** @example parent */
-                        relation: string;
-                        /** @enum {string} */
-                        gender: "female" | "male" | "non-binary" | "undisclosed";
-                    }[];
-                    after?: {
-                        /**
-                         * Format: uuid
-                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
-                         */
-                        id?: string;
-                        name: string;
-                        /** Format: date */
-                        dateOfBirth: string;
-                        /** @example parent */
-                        relation: string;
-                        /** @enum {string} */
-                        gender: "female" | "male" | "non-binary" | "undisclosed";
-                    }[];
-                    added?: string[];
-                    removed?: string[];
-                    birthDateChanged?: string[];
-                    needsReview?: boolean;
-                    /** Format: uuid */
-                    reviewedBy?: string | null;
-                    /** Format: date-time */
-                    reviewedAt?: string | null;
-                    reviewNote?: string | null;
-                }[];
-            };
-        };
-        ConfirmHouseholdReview: {
-            /**
-             * Format: uuid
-             * @description the newest pending change you looked at; later ones stay pending
-             */
-            lastChangeId: string;
-            note?: string;
         };
         RecordBackgroundCheck: {
             /** Format: uuid */
@@ -7661,7 +7447,7 @@ export interface components {
                     origin?: "matching" | "rematch" | "manual";
                     brokenRules?: {
                         /** @enum {string} */
-                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
+                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
                         message?: string;
                     }[];
                 } | null;
@@ -7669,10 +7455,10 @@ export interface components {
                     /** Format: uuid */
                     familyId?: string | null;
                     status?: string;
-                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
+                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
                     explanation?: ({
                         /** @enum {string} */
-                        kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
+                        kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                         /** @enum {string|null} */
                         decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                         message?: string;
@@ -7760,10 +7546,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;
@@ -7798,10 +7584,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
                     message?: string;
@@ -7867,7 +7653,7 @@ export interface components {
             offerId?: string;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
                 message?: string;
             }[];
             overridden?: boolean;
@@ -7955,7 +7741,7 @@ export interface components {
             } | null;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
                 message?: string;
             }[];
             overrideNote?: string | null;
@@ -8985,7 +8771,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9092,7 +8878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9134,7 +8920,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +8974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9216,208 +9002,6 @@ export interface operations {
                 };
             };
             /** @description IDENTITY.LAST_ADMIN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    Members_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description removed: the member’s access tokens are refused by every service within seconds */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description invalid input; `fields` names each bad field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the role does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.LAST_ADMIN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    Members_disable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description disabled: no sign-in, no refresh, every session ended */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountStatus"];
-                };
-            };
-            /** @description invalid input; `fields` names each bad field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.MEMBER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.OWN_ACCOUNT */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    Members_enable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orgId: string;
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description enabled: the account may sign in again */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountStatus"];
-                };
-            };
-            /** @description invalid input; `fields` names each bad field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.MEMBER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDENTITY.OWN_ACCOUNT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9437,10 +9021,6 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
-                /** @description only entries of this kind */
-                action?: "write" | "sensitive-read";
-                /** @description only entries about this record (e.g. who read a participant's medical notes) */
-                subjectId?: string;
             };
             header?: never;
             path?: never;
@@ -9469,7 +9049,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9498,10 +9078,6 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
-                /** @description only entries of this kind */
-                action?: "write" | "sensitive-read";
-                /** @description only entries about this record (e.g. who read a participant's medical notes) */
-                subjectId?: string;
             };
             header?: never;
             path: {
@@ -9532,7 +9108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            /** @description missing, expired or invalid access token */
             401: {
                 headers: {
                     [name: string]: unknown;

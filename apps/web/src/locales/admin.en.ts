@@ -13,5 +13,5 @@ export const adminEn = {
   },
   invite: { title: 'Invite a user', email: 'Email', name: 'Name', roles: 'Roles', language: 'Language', orgDefault: 'Organisation default', submit: 'Send invitation', sent: 'Invitation sent to {{email}}' },
   audit: { title: 'Audit trail', when: 'When', who: 'Who', what: 'Request', status: 'Result', correlation: 'Correlation id', empty: 'No entries.', newer: 'Newer', older: 'Older', range: '{{from}}–{{to}} of {{total}}',
-    sensitiveRead: 'read {{fields}} of participant {{subject}}', recordedBy: 'recorded by {{source}}', medicalNotes: 'medical notes', guardianContacts: 'guardians’ contacts' },
+    sensitiveRead: 'read {{fields}} of participant {{subject}}', recordedBy: 'recorded by {{source}}', medicalNotes: 'medical notes', guardianContacts: 'guardians’ contacts', signInFailed: 'Failed sign-in to the account of {{name}} from {{address}}', signInThrottled: 'Sign-in to the account of {{name}} from {{address}} refused: too many attempts' },
 };

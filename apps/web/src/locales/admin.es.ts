@@ -14,5 +14,5 @@ export const adminEs: typeof adminEn = {
   },
   invite: { title: 'Invitar a una persona', email: 'Correo', name: 'Nombre', roles: 'Roles', language: 'Idioma', orgDefault: 'El de la organización', submit: 'Enviar invitación', sent: 'Invitación enviada a {{email}}' },
   audit: { title: 'Registro de auditoría', when: 'Cuándo', who: 'Quién', what: 'Petición', status: 'Resultado', correlation: 'Id de correlación', empty: 'Sin entradas.', newer: 'Más recientes', older: 'Más antiguas', range: '{{from}}–{{to}} de {{total}}',
-    sensitiveRead: 'leyó {{fields}} del participante {{subject}}', recordedBy: 'registrado por {{source}}', medicalNotes: 'notas médicas', guardianContacts: 'contactos de los tutores' },
+    sensitiveRead: 'leyó {{fields}} del participante {{subject}}', recordedBy: 'registrado por {{source}}', medicalNotes: 'notas médicas', guardianContacts: 'contactos de los tutores', signInFailed: 'Inicio de sesión fallido en la cuenta de {{name}} desde {{address}}', signInThrottled: 'Inicio de sesión en la cuenta de {{name}} desde {{address}} rechazado: demasiados intentos' },
 };

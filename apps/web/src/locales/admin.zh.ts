@@ -14,5 +14,5 @@ export const adminZh: typeof adminEn = {
   },
   invite: { title: '邀请用户', email: '邮箱', name: '姓名', roles: '角色', language: '语言', orgDefault: '组织默认', submit: '发送邀请', sent: '已向 {{email}} 发送邀请' },
   audit: { title: '审计记录', when: '时间', who: '操作人', what: '请求', status: '结果', correlation: '关联 ID', empty: '没有记录。', newer: '较新', older: '较早', range: '第 {{from}}–{{to}} 条，共 {{total}} 条',
-    sensitiveRead: '查看了参与者 {{subject}} 的{{fields}}', recordedBy: '由 {{source}} 记录', medicalNotes: '医疗备注', guardianContacts: '监护人联系方式' },
+    sensitiveRead: '查看了参与者 {{subject}} 的{{fields}}', recordedBy: '由 {{source}} 记录', medicalNotes: '医疗备注', guardianContacts: '监护人联系方式', signInFailed: '{{name}} 的账户登录失败（来自 {{address}}）', signInThrottled: '{{name}} 的账户登录被拒绝（来自 {{address}}）：尝试次数过多' },
 };

@@ -3,10 +3,10 @@ import { MEMBERSHIP_ROLES } from './membership-roles';
 
 /**
  * `user.invited` v1 — an admin invited a person into an organisation. Topic
- * `gateway.organisation.events`, keyed by the organisation id (its invitations and memberships stay
- * in order). `acceptUrl` carries the single-use token, so that the notifications service can send
- * the invitation email: this topic is internal (never exposed outside the deployment's Kafka), and
- * the gateway itself stores only the token's SHA-256.
+ * `gateway.organisation.events`, keyed by the organisation id. Superseded by v2: v1 carried the accept
+ * URL with its live token in the clear, so any reader of the topic could accept the invitation. The
+ * gateway no longer publishes it; it stays in the catalogue so that v1 events still on the topic parse
+ * (the notifications service seals their link before storing anything).
  */
 export class UserInvitedV1 {
   @IsUUID()

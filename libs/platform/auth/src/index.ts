@@ -11,3 +11,7 @@ export * from './session-versions/session-versions';
 export * from './session-versions/session-version.repository';
 export * from './session-versions/record-session-versions.consumer';
 export * from './session-versions/create-session-versions.migration';
+export * from './sealed-secret';
+export * from './sealed-secret-error';
+export * from './secret-sealer';
+export * from './secret-opener';

@@ -1,5 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { parsePrivateKey, parsePublicKey } from './access-token';
+import { parseSealingPrivateKey, parseSealingPublicKey } from './sealed-secret';
 
 function keyDecorator(name: string, parse: (v: string) => unknown, what: string) {
   return (options?: ValidationOptions) => (target: object, propertyName: string) =>
@@ -26,3 +27,7 @@ function keyDecorator(name: string, parse: (v: string) => unknown, what: string)
 export const IsPublicKey = keyDecorator('isPublicKey', parsePublicKey, 'a public key');
 /** Env validation: the gateway's private key that signs access tokens. */
 export const IsPrivateKey = keyDecorator('isPrivateKey', parsePrivateKey, 'a private key');
+/** Env validation: an X25519 public key that secrets are sealed to (see sealed-secret.ts). */
+export const IsSealingPublicKey = keyDecorator('isSealingPublicKey', parseSealingPublicKey, 'an X25519 public key');
+/** Env validation: the X25519 private key that opens the secrets sealed to this service. */
+export const IsSealingPrivateKey = keyDecorator('isSealingPrivateKey', parseSealingPrivateKey, 'an X25519 private key');

@@ -5,9 +5,18 @@ import { CORRELATION_HEADER, createLogger, Logger, runWithCorrelation, sanitizeC
 interface Req { headers: Record<string, string | string[] | undefined>; method: string; originalUrl?: string; url: string }
 interface Res { setHeader(name: string, value: string): void; on(ev: 'finish', cb: () => void): void; statusCode: number }
 
-/** A secret carried in a path (a calendar feed's token: `/calendar/<token>.ics`) never reaches the logs. */
+/**
+ * What a log line may show of a request's URL. A secret carried in a path (a calendar feed's token:
+ * `/calendar/<token>.ics`) is redacted; of the query only the parameter names are kept, because a query
+ * is where bearer secrets travel (the web app's `/accept-invitation?token=...` link) and a list of names
+ * to redact would miss the next one.
+ */
 export function redactPath(url: string): string {
-  return url.replace(/\/calendar\/[^/?#]+\.ics/g, '/calendar/[redacted].ics');
+  const at = url.indexOf('?');
+  const path = (at < 0 ? url : url.slice(0, at)).replace(/\/calendar\/[^/?#]+?(\.ics)?(?=[/#]|$)/g, '/calendar/[redacted]$1');
+  if (at < 0) return path;
+  const names = url.slice(at + 1).split('#')[0].split('&').filter(Boolean).map((pair) => `${pair.split('=')[0]}=[redacted]`);
+  return names.length ? `${path}?${names.join('&')}` : path;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AuditEntryEntity } from '../infrastructure/audit-entry.entity';
 
 const log = createLogger('gateway.audit');
 
-export type NewAuditEntry = Omit<AuditEntryEntity, 'id'>;
+export type NewAuditEntry = Omit<AuditEntryEntity, 'id' | 'eventCode' | 'accountUserId'> & Partial<Pick<AuditEntryEntity, 'eventCode' | 'accountUserId'>>;
 
 /**
  * Writes audit entries in the background. The HTTP middleware exists before Nest has a DataSource,

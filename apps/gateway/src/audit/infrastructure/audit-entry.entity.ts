@@ -59,4 +59,11 @@ export class AuditEntryEntity {
   /** The `audit.recorded` event it came from (null for the gateway's own entries). */
   @Column('uuid', { nullable: true, select: false })
   eventId!: string | null;
+  /** What happened, when the entry is more than a request: `sign-in-failed`, `sign-in-throttled`. */
+  @Column('text', { nullable: true })
+  eventCode!: string | null;
+
+  /** The account a failed or throttled sign-in tried (a member of this entry's organisation). */
+  @Column('uuid', { nullable: true })
+  accountUserId!: string | null;
 }

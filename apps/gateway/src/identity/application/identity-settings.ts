@@ -16,7 +16,13 @@ export function identitySettingsFrom(env: GatewayEnv): IdentitySettings {
     publicWebUrl: env.PUBLIC_WEB_URL.replace(/\/+$/, ''),
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     invitationTtlHours: env.INVITATION_TTL_HOURS,
-    throttle: { perAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS },
+    throttle: {
+      freeFailures: env.LOGIN_FREE_FAILURES,
+      delayBaseSeconds: env.LOGIN_DELAY_BASE_SECONDS,
+      maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
+      perAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthenticatedUser } from '@twinning/platform-auth';
+import { AuthenticatedUser, SecretSealer } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { DataSource } from 'typeorm';
 import { IdentityError } from '../domain/identity-error';
@@ -30,13 +30,19 @@ export interface InvitationView {
 }
 
 /**
- * An admin invites a person by email. The single-use token goes only into the `user.invited` event
- * (for the notifications service to email); the gateway keeps its SHA-256. A newer invitation of the
- * same person to the same organisation replaces (revokes) the pending one.
+ * An admin invites a person by email. The single-use token leaves the gateway only inside the accept
+ * URL sealed to the notifications service's key (`user.invited` v2), which alone opens it to email it;
+ * the gateway keeps its SHA-256 and logs neither. A newer invitation of the same person to the same
+ * organisation replaces (revokes) the pending one.
  */
 @Injectable()
 export class InviteUserUseCase {
-  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter, @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly sealer: SecretSealer,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
 
   async execute(inviter: AuthenticatedUser, organisationId: string, input: InviteInput): Promise<InvitationView> {
     assertActsFor(inviter, organisationId);
@@ -59,6 +65,7 @@ export class InviteUserUseCase {
         .execute();
 
       const { token, hash } = SecretToken.generate();
+      const sealedAcceptUrl = await this.sealer.seal(`${this.settings.publicWebUrl}/accept-invitation?token=${encodeURIComponent(token)}`);
       const id = randomUUID();
       const expiresAt = new Date(Date.now() + this.settings.invitationTtlHours * 3_600_000);
       const name = input.name?.trim() || null;
@@ -68,7 +75,7 @@ export class InviteUserUseCase {
       });
       await this.outbox.append(tx, {
         type: 'user.invited',
-        version: 1,
+        version: 2,
         aggregateId: organisationId,
         organisationId,
         payload: {
@@ -82,7 +89,7 @@ export class InviteUserUseCase {
           invitedByUserId: inviter.userId,
           invitedByName: inviter.name || inviter.email,
           expiresAt: expiresAt.toISOString(),
-          acceptUrl: `${this.settings.publicWebUrl}/accept-invitation?token=${encodeURIComponent(token)}`,
+          sealedAcceptUrl,
         },
       });
       return { id, organisationId, email, name, roles, language, expiresAt: expiresAt.toISOString() };

@@ -23,6 +23,19 @@ describe('PasswordPolicy', () => {
     expect(PasswordPolicy.problems('Mei Lin Tacoma', { name: 'mei lin tacoma' })).toEqual(['password must not be your email address or name']);
   });
 
+  it.each(['password1234', 'Password123!', 'P@ssw0rd12345', 'qwertyuiop123', 'iloveyou2024', '123456789012', 'letmeinletmein'])('refuses the common or breached-looking %s', (weak) => {
+    expect(PasswordPolicy.problems(weak)).toEqual([expect.stringMatching(/^password is too common or too easy to guess/)]);
+  });
+
+  it('refuses a password built from the person\'s own name', () => {
+    expect(PasswordPolicy.problems('meilintacoma1', { name: 'Mei Lin Tacoma', email: 'meilintacoma@example.org' })).toEqual([expect.stringMatching(/too common or too easy to guess/)]);
+  });
+
+  it('accepts the demo passwords', () => {
+    expect(PasswordPolicy.problems('twinning-demo-person')).toEqual([]);
+    expect(PasswordPolicy.problems('twinning-demo-admin')).toEqual([]);
+  });
+
   it('refuses more than 256 characters', () => {
     expect(PasswordPolicy.problems('ab'.repeat(129))).toEqual(['password must be at most 256 characters long']);
   });

@@ -1,9 +1,11 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationDeliveryFailedV1 } from '@twinning/contracts';
+import { SealedSecretError, SecretOpener } from '@twinning/platform-auth';
 import { PeriodicJob } from '@twinning/platform-http';
 import { OutboxWriter } from '@twinning/platform-messaging';
 import { errorLine, retryDelayMs } from '../domain/delivery-rules';
+import { htmlWithLink, textWithLink } from '../domain/sealed-link';
 import { DeliveryRow } from '../infrastructure/delivery-rows';
 import { DeliverySettings } from './delivery-settings';
 import { Mailer } from './mailer';
@@ -16,12 +18,20 @@ export interface SendSummary { sent: number; retried: number; failed: number }
  * outcome in the same transaction — `sent`; or one more attempt, the error and the next attempt after an exponential
  * backoff; or, at NOTIFY_MAX_ATTEMPTS, `failed` with a `notification.delivery-failed` event in the outbox.
  * A crash between the server's acceptance and the commit sends that one email again (same Message-ID).
+ * A sealed link is opened only here, for the message being sent, and never written back; one that no longer opens
+ * (the key was rotated or lost) fails the email at once, naming why, rather than sending a broken link.
  */
 @Injectable()
 export class EmailSender implements OnModuleInit, OnModuleDestroy {
   private readonly job: PeriodicJob;
 
-  constructor(private readonly dataSource: DataSource, private readonly mailer: Mailer, private readonly outbox: OutboxWriter, private readonly settings: DeliverySettings) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly outbox: OutboxWriter,
+    private readonly settings: DeliverySettings,
+    private readonly opener: SecretOpener,
+  ) {
     this.job = new PeriodicJob('EmailSender', settings.sendIntervalMs, async () => {
       const s = await this.drain();
       return s.sent + s.retried + s.failed ? `emails: ${s.sent} sent, ${s.retried} to retry, ${s.failed} failed` : undefined;
@@ -55,8 +65,19 @@ export class EmailSender implements OnModuleInit, OnModuleDestroy {
       )) as DeliveryRow[];
       const s: SendSummary = { sent: 0, retried: 0, failed: 0 };
       for (const row of rows) {
+        let link: string | undefined;
         try {
-          await this.mailer.send({ id: row.id, to: row.email_to!, subject: row.subject, text: row.text, html: row.html, locale: row.locale });
+          link = row.sealed_link ? await this.opener.open(row.sealed_link) : undefined;
+        } catch (e) {
+          if (!(e instanceof SealedSecretError)) throw e;
+          await this.recordFailure(tx, row, `${e.code}: ${e.message}`, true);
+          s.failed++;
+          continue;
+        }
+        try {
+          const text = link ? textWithLink(row.text, link) : row.text;
+          const html = link ? htmlWithLink(row.html, link) : row.html;
+          await this.mailer.send({ id: row.id, to: row.email_to!, subject: row.subject, text, html, locale: row.locale });
           await tx.query(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, sent_at = now(), next_attempt_at = NULL WHERE id = $1`, [row.id]);
           s.sent++;
         } catch (e) {
@@ -68,9 +89,9 @@ export class EmailSender implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async recordFailure(tx: EntityManager, row: DeliveryRow, error: string): Promise<'retry' | 'failed'> {
+  private async recordFailure(tx: EntityManager, row: DeliveryRow, error: string, final = false): Promise<'retry' | 'failed'> {
     const attempts = row.attempts + 1;
-    if (attempts < this.settings.maxAttempts) {
+    if (!final && attempts < this.settings.maxAttempts) {
       await tx.query(`UPDATE delivery SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1`,
         [row.id, attempts, error, retryDelayMs(this.settings.retryBaseMs, attempts)]);
       return 'retry';

@@ -14,6 +14,8 @@ export interface DeliveryRow {
   html: string;
   email_to: string | null;
   link: string | null;
+  /** a bearer-secret link sealed to this service's key, put in place of SEALED_LINK_PLACEHOLDER when sending */
+  sealed_link: string | null;
   due_at: Date | null;
   status: string;
   attempts: number;

@@ -11,7 +11,10 @@ const membersBody = {
     { userId: 'u-2', email: 'mei.lin@tacoma.example', name: 'Mei Lin', language: 'en', roles: ['coordinator'], disabled: false, memberSince: '2026-02-03T10:00:00Z' },
   ],
 };
-const audit = { body: { items: [{ id: '7', occurredAt: '2026-11-27T09:00:00Z', userId: 'u-2', method: 'POST', path: '/api/delegations', status: 201, correlationId: 'corr-1' }], total: 1 } };
+const audit = { body: { items: [
+  { id: '7', occurredAt: '2026-11-27T09:00:00Z', userId: 'u-2', method: 'POST', path: '/api/delegations', status: 201, correlationId: 'corr-1' },
+  { id: '8', occurredAt: '2026-11-27T09:05:00Z', userId: null, method: 'POST', path: '/api/identity/login', status: 401, correlationId: 'corr-2', clientAddress: '203.0.113.66', eventCode: 'sign-in-failed', accountUserId: 'u-1' },
+], total: 2 } };
 
 describe('admin', () => {
   it('lists members with their roles, changes roles and shows a refusal at that member', async () => {
@@ -42,6 +45,9 @@ describe('admin', () => {
     expect(within(row).getByText('Mei Lin')).toBeInTheDocument();
     expect(within(row).getByText('201')).toBeInTheDocument();
     expect(within(row).getByText('corr-1')).toBeInTheDocument();
+    // and shows a failed sign-in to a member's account, naming the account and the address
+    const failed = screen.getByText('Failed sign-in to the account of Ada Admin from 203.0.113.66').closest('tr')!;
+    expect(within(failed).getByText('401')).toBeInTheDocument();
   });
 
   it('shows who read which participant’s medical notes, recorded by the service that answered', async () => {

@@ -169,9 +169,15 @@ function Audit({ names }: { names: Map<string, string> }) {
                   <Table.Td>{formatDateTime(a.occurredAt, i18n.language)}</Table.Td>
                   <Table.Td>{a.userId ? (names.get(a.userId) ?? a.userId) : '—'}</Table.Td>
                   <Table.Td>
-                    {a.action === 'sensitive-read'
-                      ? <Text size="sm">{t('admin.audit.sensitiveRead', { fields: (a.fields ?? []).map((f) => (f === 'medicalNotes' || f === 'guardianContacts' ? t(`admin.audit.${f}`) : f)).join(', '), subject: a.subjectId ?? '' })}</Text>
-                      : <Text ff="monospace" size="sm">{a.method} {a.path}</Text>}
+                    {a.action === 'sensitive-read' ? (
+                      <Text size="sm">{t('admin.audit.sensitiveRead', { fields: (a.fields ?? []).map((f) => (f === 'medicalNotes' || f === 'guardianContacts' ? t(`admin.audit.${f}`) : f)).join(', '), subject: a.subjectId ?? '' })}</Text>
+                    ) : a.eventCode === 'sign-in-failed' || a.eventCode === 'sign-in-throttled' ? (
+                      <Text size="sm">{t(a.eventCode === 'sign-in-failed' ? 'admin.audit.signInFailed' : 'admin.audit.signInThrottled', {
+                        name: a.accountUserId ? (names.get(a.accountUserId) ?? a.accountUserId) : '—', address: a.clientAddress ?? '—',
+                      })}</Text>
+                    ) : (
+                      <Text ff="monospace" size="sm">{a.method} {a.path}</Text>
+                    )}
                     {a.source && a.source !== 'gateway' && <Text size="xs" c="gray.7">{t('admin.audit.recordedBy', { source: a.source })}</Text>}
                   </Table.Td>
                   <Table.Td><Badge color={a.status >= 400 ? 'red' : 'green'}>{a.status}</Badge></Table.Td>

@@ -77,8 +77,11 @@ export class OutboxWriter {
   }
 
   /** Appends one event in the given transaction; returns its envelope. */
-  async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>> {
-    const env = this.envelope(event);
+  async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>>;
+  /** An event whose type is known only at run time (still validated against its catalogued class). */
+  async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope>;
+  async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope> {
+    const env = this.envelope(event as NewEvent<EventType, never>);
     await this.insertRows(tx, [this.toRow(env)]);
     return env;
   }
