@@ -23,3 +23,4 @@ export * from './participants';
 export * from './host-matching';
 export * from './logistics';
 export * from './notifications';
+export * from './vocabulary';

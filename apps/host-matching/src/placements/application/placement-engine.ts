@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
-import { generateCandidates, toInstance } from '../../matching/domain/candidates';
+import { generateCandidates, toInstance, unplacedTopicReason } from '../../matching/domain/candidates';
 import { rematch } from '../../matching/domain/rematch';
 import { DelegationRecord, engineSettings, GuestRecord, isMinorOnArrival, stayOf, toCandidateFamily, toCandidateGuest } from '../domain/matching-problem';
 import { canConfirm, deadlineFrom, FROZEN_STATUSES, OfferStatus } from '../domain/offer-state';
@@ -201,9 +201,10 @@ export class PlacementEngine {
       } else {
         const gc = set.perGuest[g];
         const explanation = gc.explanation ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
+        const { rule, reason } = unplacedTopicReason(explanation, 'BEDS_TAKEN');
         unplacedEvents.push({
           type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: hostOrganisationId, occurredAt: now,
-          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule: explanation.decidingRule ?? 'BEDS_TAKEN', reason: explanation.message.slice(0, 500) },
+          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule, reason },
         });
       }
     }

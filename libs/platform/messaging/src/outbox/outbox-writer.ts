@@ -74,8 +74,11 @@ export class OutboxWriter {
   }
 
   /** Appends one event in the given transaction; returns its envelope. */
-  async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>> {
-    const env = this.envelope(event);
+  async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>>;
+  /** An event whose type is only known at run time (once a type has two versions, AnyNewEvent no longer infers one T and V). */
+  async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope>;
+  async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope> {
+    const env = this.envelope(event as NewEvent<EventType, never>);
     await this.insertRows(tx, [this.toRow(env)]);
     return env;
   }
