@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { vocabularyLabel } from '@twinning/contracts';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { generateCandidates, toInstance, unplacedTopicReason } from '../../matching/domain/candidates';
 import { rematch } from '../../matching/domain/rematch';
@@ -130,8 +131,9 @@ export class PlacementEngine {
         payload: { ...ids, familyName: family.name, address: family.address, latitude: family.latitude, longitude: family.longitude, stayFrom: stay.from, stayTo: stay.to } },
       // the guest's needs for the hosts' welcome packet, on the restricted topic only notifications reads
       { ...env, type: 'placement.host-briefing', version: 1,
-        payload: { ...ids, familyName: family.name, guestGivenName: guest.givenName ?? '', stayFrom: stay.from, stayTo: stay.to, diet: guest.diet, allergies: guest.allergies,
-          nonSmokingRequired: guest.nonSmokingRequired } },
+        payload: { ...ids, familyName: family.name, guestGivenName: guest.givenName ?? '', stayFrom: stay.from, stayTo: stay.to,
+          diet: guest.diet.map((c) => vocabularyLabel('diets', c, 'en')), allergies: guest.allergies.map((c) => vocabularyLabel('allergens', c, 'en')),
+          dietCodes: guest.diet, dietNote: guest.dietNote, allergyCodes: guest.allergies, allergyNote: guest.allergyNote, nonSmokingRequired: guest.nonSmokingRequired } },
     ]);
     return true;
   }

@@ -4,6 +4,7 @@ import { EventEnvelope, PlacementConfirmedV1, PlacementHostBriefingV1, Topics } 
 import { EventConsumer } from '@twinning/platform-messaging';
 import { DelegationInfo, RecipientQueries } from '../../recipients/application/recipient-queries';
 import { AlertWriter } from '../application/alert-writer';
+import { hostBriefingNeeds } from '../domain/host-briefing-needs';
 import { COORDINATION, greetingName } from '../domain/recipients';
 
 /**
@@ -38,9 +39,9 @@ export class WelcomePacketConsumer implements EventConsumer {
       pickup: pickup ? { time: pickup.meetingAt, airport: pickup.airport, driver: pickup.driverName } : null, emergencyContact };
     if (briefing) {
       const hosts = await this.q.people(tx, briefing.hostUserIds);
-      const diet = [...briefing.diet, ...(briefing.nonSmokingRequired ? ['smoke-free home'] : [])];
+      const needs = hostBriefingNeeds(briefing);
       await this.writer.toEach(tx, 'welcome-packet-host', hosts, { eventId: event.eventId, organisationId: event.organisationId, delegationId: c.delegationId, subjectId: c.participantId, timeZone },
-        (h) => ({ hostName: greetingName(h), guestName, ...common, needs: { diet: diet.length ? diet.join(', ') : null, allergies: briefing.allergies } }));
+        (h) => ({ hostName: greetingName(h), guestName, ...common, needs }));
       return;
     }
     const confirmed = c as PlacementConfirmedV1;

@@ -1,5 +1,5 @@
 import { generateCandidates } from './candidate-generator';
-import { explanationFor, unplacedTopicReason } from './explanations';
+import { explanationFor, publicWhyNot, unplacedTopicReason, whyNot } from './explanations';
 import { family, guest, PLACES, STAY } from './fixtures';
 import { ageOnArrival, allViolations, coversStay, guestContext, HARD_RULES, HardRuleCode, haversineKm, petTriggers } from './hard-rules';
 import { CandidateFamily, CandidateGuest, programmeSettings } from './types';
@@ -96,6 +96,9 @@ describe('hard rules', () => {
     expect(explanationFor(onlyPets.explanation, false)).toMatchObject({ decidingRule: 'HEALTH_NEEDS', excludedByRule: { HEALTH_NEEDS: 1 } });
     expect(JSON.stringify(explanationFor(onlyPets.explanation, false))).not.toMatch(/PETS_VS_ALLERGY|"SMOKING"|cats? /);
     expect(explanationFor(onlyPets.explanation, true)?.message).toBe('no family without cats (1 family: 1 with cats)');
+    const why = whyNot(g, families[0], families, settings);
+    expect(why).toMatchObject({ feasible: false, rule: 'PETS_VS_ALLERGY' });
+    expect(publicWhyNot(why)).toEqual({ familyId: 'cat', feasible: false, rule: 'HEALTH_NEEDS', message: "family cat does not meet the guest's health needs" });
   });
 
   it('DISTANCE: haversine km to the venue above the programme limit', () => {
