@@ -134,19 +134,25 @@ export function explainBedsTaken(feasible: number, counts: RuleCounts, familiesC
  * existed, or a fallback without them, is reduced to its public rule and a sentence that names no allergy.
  */
 export function unplacedTopicReason(
-  e: { kind?: string; decidingRule: string | null; message: string; publicRule?: string | null; publicMessage?: string },
+  e: { kind?: string; decidingRule: string | null; message: string; publicRule?: string | null; publicMessage?: string; excludedByRule?: unknown },
   fallbackRule = e.kind === 'beds-taken' ? 'BEDS_TAKEN' : 'NO_FAMILY',
 ): { rule: string; reason: string } {
   if (e.publicMessage !== undefined) return { rule: e.publicRule ?? fallbackRule, reason: e.publicMessage.slice(0, 500) };
-  const rule = e.decidingRule && (HARD_RULES as readonly string[]).includes(e.decidingRule) ? publicRule(e.decidingRule as HardRuleCode) : (e.decidingRule ?? fallbackRule);
-  return { rule, reason: rule === 'HEALTH_NEEDS' ? "no family meets the guest's health needs" : e.message.slice(0, 500) };
+  const isRule = e.decidingRule !== null && (HARD_RULES as readonly string[]).includes(e.decidingRule);
+  const rule = isRule ? publicRule(e.decidingRule as HardRuleCode) : (e.decidingRule ?? fallbackRule);
+  if (rule === 'HEALTH_NEEDS') return { rule, reason: "no family meets the guest's health needs" };
+  // a sentence written before the public form existed names every rule that excluded families, health ones too
+  const counts = (e.excludedByRule ?? {}) as Record<string, number>;
+  if (HEALTH_RULES.some((r) => (counts[r] ?? 0) > 0)) return { rule, reason: `no family passes the hard rules (the last ones ruled out by ${rule})` };
+  return { rule, reason: e.message.slice(0, 500) };
 }
 
 /** An explanation as a reader sees it: the precise reason for whom may see the guest's allergies, else the public one. */
 export function explanationFor<E extends { message: string; decidingRule: string | null; publicRule?: string | null; publicMessage?: string; excludedByRule?: unknown }>(e: E | null, maySeeAllergies: boolean): E | null {
   if (!e || maySeeAllergies) return e;
-  const { rule, reason } = unplacedTopicReason(e);
-  return { ...e, decidingRule: rule, message: reason, ...(e.excludedByRule ? { excludedByRule: publicCounts(e.excludedByRule) } : {}) };
+  const { reason } = unplacedTopicReason(e);
+  const decidingRule = e.decidingRule !== null && (HARD_RULES as readonly string[]).includes(e.decidingRule) ? publicRule(e.decidingRule as HardRuleCode) : e.decidingRule;
+  return { ...e, decidingRule, message: reason, ...(e.excludedByRule ? { excludedByRule: publicCounts(e.excludedByRule) } : {}) };
 }
 
 /** Families excluded per rule with the health rules counted as one (HEALTH_NEEDS), for whom may not see allergies. */

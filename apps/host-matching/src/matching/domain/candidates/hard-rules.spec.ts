@@ -96,6 +96,10 @@ describe('hard rules', () => {
     expect(explanationFor(onlyPets.explanation, false)).toMatchObject({ decidingRule: 'HEALTH_NEEDS', excludedByRule: { HEALTH_NEEDS: 1 } });
     expect(JSON.stringify(explanationFor(onlyPets.explanation, false))).not.toMatch(/PETS_VS_ALLERGY|"SMOKING"|cats? /);
     expect(explanationFor(onlyPets.explanation, true)?.message).toBe('no family without cats (1 family: 1 with cats)');
+    // explanations stored before the public form: reduced to what names no allergy; one without health rules kept
+    expect(unplacedTopicReason({ decidingRule: 'DISTANCE', message: 'no family without cats within 25 km', excludedByRule: { PETS_VS_ALLERGY: 1, DISTANCE: 1 } }))
+      .toEqual({ rule: 'DISTANCE', reason: 'no family passes the hard rules (the last ones ruled out by DISTANCE)' });
+    expect(explanationFor({ kind: 'profile-missing', decidingRule: null, message: 'no matching profile yet' }, false)).toMatchObject({ decidingRule: null, message: 'no matching profile yet' });
     const why = whyNot(g, families[0], families, settings);
     expect(why).toMatchObject({ feasible: false, rule: 'PETS_VS_ALLERGY' });
     expect(publicWhyNot(why)).toEqual({ familyId: 'cat', feasible: false, rule: 'HEALTH_NEEDS', message: "family cat does not meet the guest's health needs" });
