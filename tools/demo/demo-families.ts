@@ -10,7 +10,8 @@ import { DEMO_PASSWORD_PEOPLE } from './demo-people';
 
 interface DemoMember { name: string; dateOfBirth: string; relation: string; gender: 'female' | 'male' }
 interface DemoFamily {
-  name: string; address: string; latitude: number; longitude: number; bedrooms: number; beds: number; pets: string[]; smoking: boolean;
+  name: string; address: string; latitude: number; longitude: number; bedrooms: number; beds: number; /** pet and diet codes of the vocabulary (libs/contracts/src/vocabulary) */
+  pets: string[]; smoking: boolean;
   languages: string[]; diets: string[]; interests: string[]; guestAgeMin: number; guestAgeMax: number; guestGender: 'female' | 'male' | 'any';
   availability: { from: string; to: string }[]; timesHosted: number; members: DemoMember[];
   /** Background checks by member name: days from today until expiry (checked a year before). */
@@ -27,7 +28,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
   'admin@fuzhou.example': [
     {
       name: 'Lin', address: '18 Wusi Road, Gulou District, Fuzhou', latitude: 26.0889, longitude: 119.3031, bedrooms: 2, beds: 2, pets: ['cat'], smoking: false,
-      languages: ['zh-CN', 'en'], diets: ['omnivore'], interests: ['music', 'violin', 'calligraphy'], guestAgeMin: 14, guestAgeMax: 18, guestGender: 'any',
+      languages: ['zh-CN', 'en'], diets: [], interests: ['music', 'violin', 'calligraphy'], guestAgeMin: 14, guestAgeMax: 18, guestGender: 'any',
       availability: [{ from: '2027-04-08', to: '2027-04-20' }], timesHosted: 3,
       members: [
         { name: 'Lin Wei', dateOfBirth: '1978-05-12', relation: 'parent', gender: 'male' },
@@ -50,7 +51,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
     },
     {
       name: 'Huang', address: '120 Hualin Road, Gulou District, Fuzhou', latitude: 26.1034, longitude: 119.3000, bedrooms: 1, beds: 1, pets: ['fish'], smoking: false,
-      languages: ['zh-CN'], diets: ['omnivore'], interests: ['table tennis', 'painting'], guestAgeMin: 12, guestAgeMax: 17, guestGender: 'male',
+      languages: ['zh-CN'], diets: [], interests: ['table tennis', 'painting'], guestAgeMin: 12, guestAgeMax: 17, guestGender: 'male',
       availability: [{ from: '2027-04-05', to: '2027-04-19' }], timesHosted: 0,
       members: [
         { name: 'Huang Min', dateOfBirth: '1982-01-15', relation: 'parent', gender: 'female' },
@@ -63,7 +64,7 @@ export const DEMO_FAMILIES: Record<string, DemoFamily[]> = {
   'admin@sandiego.example': [
     {
       name: 'Garcia', address: '3900 Utah St, North Park, San Diego, CA', latitude: 32.7479, longitude: -117.1294, bedrooms: 2, beds: 2, pets: ['dog'], smoking: false,
-      languages: ['en', 'es'], diets: ['halal', 'omnivore'], interests: ['soccer', 'surfing', 'cooking'], guestAgeMin: 14, guestAgeMax: 19, guestGender: 'any',
+      languages: ['en', 'es'], diets: ['halal'], interests: ['soccer', 'surfing', 'cooking'], guestAgeMin: 14, guestAgeMax: 19, guestGender: 'any',
       availability: [{ from: '2027-07-01', to: '2027-07-31' }], timesHosted: 4,
       members: [
         { name: 'Maria Garcia', dateOfBirth: '1976-03-08', relation: 'parent', gender: 'female' },

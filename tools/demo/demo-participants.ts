@@ -7,7 +7,8 @@ import { Call } from './demo-support';
 
 interface DemoPerson {
   givenName: string; familyName: string; dateOfBirth: string; gender: 'female' | 'male' | 'non-binary' | 'undisclosed'; languages: string[]; nationality: string;
-  dietaryNeeds?: string; allergies?: string; medicalNotes?: string;
+  /** codes of the vocabulary (libs/contracts/src/vocabulary) with a note; an allergy note left uncoded is flagged "needs coding" */
+  dietaryNeeds?: { codes: string[]; note?: string }; allergies?: { codes: string[]; note?: string; needsCoding?: boolean }; medicalNotes?: string;
   emergencyContacts: { name: string; relation: string; phone: string; email?: string }[];
   guardians?: { name: string; relation: string; phone: string; email?: string; consentGivenAt?: string; consentScope?: string; consentExpiresOn?: string }[];
   passportNumber?: string; passportExpiry?: string; visaStatus?: string;
@@ -25,12 +26,14 @@ const student = (givenName: string, familyName: string, dateOfBirth: string, gen
 
 export const DEMO_PARTICIPANTS: Record<string, DemoPerson[]> = {
   'Tacoma Youth Symphony to Fuzhou': [
-    student('Emma', 'Larsen', '2010-09-14', 'female', parent('Karen Larsen', 'mother', '+1 253 555 0111', '2027-01-15T19:00:00Z'), { allergies: 'peanuts', medicalNotes: 'anaphylaxis to peanuts: two adrenaline auto-injectors in the chaperone kit' }),
-    student('Noah', 'Nguyen', '2011-02-03', 'male', parent('Linh Nguyen', 'father', '+1 253 555 0112', '2027-01-16T02:30:00Z'), { dietaryNeeds: 'vegetarian', languages: ['en', 'vi'] }),
+    student('Emma', 'Larsen', '2010-09-14', 'female', parent('Karen Larsen', 'mother', '+1 253 555 0111', '2027-01-15T19:00:00Z'), { allergies: { codes: ['peanut'], note: 'anaphylaxis', needsCoding: false }, medicalNotes: 'anaphylaxis to peanuts: two adrenaline auto-injectors in the chaperone kit' }),
+    student('Noah', 'Nguyen', '2011-02-03', 'male', parent('Linh Nguyen', 'father', '+1 253 555 0112', '2027-01-16T02:30:00Z'), { dietaryNeeds: { codes: ['vegetarian'] }, languages: ['en', 'vi'] }),
     student('Sofia', 'Ramirez', '2012-06-21', 'female', parent('Maria Ramirez', 'mother', '+1 253 555 0113', '2027-01-18T17:45:00Z'), { languages: ['en', 'es'] }),
     student('Jamal', 'Carter', '2009-11-30', 'male', parent('Denise Carter', 'mother', '+1 253 555 0114', '2027-01-20T20:10:00Z')),
     student('Ava', 'Kim', '2011-12-05', 'female', parent('Daniel Kim', 'father', '+1 253 555 0115', '2027-01-21T16:00:00Z'), { languages: ['en', 'ko'], passportExpiry: '2027-08-01' }),
+    // an allergy the vocabulary has no code for: the youth manager sees her under "needs coding"
     { givenName: 'Rachel', familyName: 'Moore', dateOfBirth: '1984-03-12', gender: 'female', languages: ['en'], nationality: 'US', emergencyContacts: [{ name: 'Tom Moore', relation: 'spouse', phone: '+1 253 555 0121' }],
+      allergies: { codes: ['cat'], note: 'mould: sneezing in damp rooms' },
       passportExpiry: '2033-01-01', visaStatus: 'applied', member: { role: 'chaperone', lodgingNeed: 'hotel' } },
     { givenName: 'David', familyName: 'Okafor', dateOfBirth: '1979-07-08', gender: 'male', languages: ['en'], nationality: 'US', emergencyContacts: [{ name: 'Grace Okafor', relation: 'spouse', phone: '+1 253 555 0122' }],
       passportExpiry: '2032-04-15', visaStatus: 'applied', member: { role: 'chaperone', lodgingNeed: 'hotel' } },
@@ -44,12 +47,12 @@ export const DEMO_PARTICIPANTS: Record<string, DemoPerson[]> = {
       ['Wahid', 'Noori', '2011-01-15', 'male', 'Habib Noori', 'father'],
       ['Mariam', 'Sultani', '2010-10-10', 'female', 'Laila Sultani', 'mother'],
     ].map(([given, family, dob, gender, guardianName, relation], n): DemoPerson => ({
-      givenName: given, familyName: family, dateOfBirth: dob, gender: gender as DemoPerson['gender'], languages: ['ps', 'fa', 'en'], nationality: 'AF', dietaryNeeds: 'halal',
+      givenName: given, familyName: family, dateOfBirth: dob, gender: gender as DemoPerson['gender'], languages: ['ps', 'fa', 'en'], nationality: 'AF', dietaryNeeds: { codes: ['halal'] },
       emergencyContacts: [{ name: guardianName, relation, phone: `+93 70 555 01${20 + n}` }],
       guardians: [{ name: guardianName, relation, phone: `+93 70 555 01${20 + n}`, consentGivenAt: '2027-03-02T06:00:00Z', consentScope: 'travel to San Diego, homestay, school programme, emergency medical treatment', consentExpiresOn: '2027-08-31' }],
       passportExpiry: '2030-12-31', visaStatus: 'granted', member: { role: 'student', lodgingNeed: 'homestay' },
     })),
-    { givenName: 'Abdul', familyName: 'Rahimi', dateOfBirth: '1976-04-04', gender: 'male', languages: ['ps', 'fa', 'en'], nationality: 'AF', dietaryNeeds: 'halal',
+    { givenName: 'Abdul', familyName: 'Rahimi', dateOfBirth: '1976-04-04', gender: 'male', languages: ['ps', 'fa', 'en'], nationality: 'AF', dietaryNeeds: { codes: ['halal'] },
       emergencyContacts: [{ name: 'Shabana Rahimi', relation: 'spouse', phone: '+93 70 555 0130' }], passportExpiry: '2031-05-05', visaStatus: 'granted',
       member: { role: 'chaperone', lodgingNeed: 'hotel', isLeader: true } },
   ],

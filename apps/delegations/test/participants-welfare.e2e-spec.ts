@@ -32,7 +32,7 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
 
   const student = (over: Record<string, unknown> = {}) => ({
     givenName: 'Lin', familyName: 'Chen', dateOfBirth: '2011-03-02', gender: 'female', languages: ['en', 'zh-Hans'], nationality: 'us',
-    dietaryNeeds: 'vegetarian', allergies: 'peanuts (anaphylaxis)', medicalNotes: 'carries an EpiPen',
+    dietaryNeeds: { codes: ['vegetarian'] }, allergies: { codes: ['peanut'], note: 'anaphylaxis', needsCoding: false }, medicalNotes: 'carries an EpiPen',
     emergencyContacts: [{ name: 'Wei Chen', relation: 'father', phone: '+1 253 555 0101', email: 'wei@example.org' }],
     guardians: [{ name: 'Wei Chen', relation: 'father', phone: '+1 253 555 0101', consentGivenAt: '2027-01-10T18:00:00Z', consentScope: 'travel, homestay', consentExpiresOn: '2027-12-31' }],
     passportNumber: 'X1234567', passportExpiry: '2030-01-01', visaStatus: 'granted',
@@ -102,12 +102,12 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     const created = await as(tokens.youth).post('/api/delegations/participants', student());
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect(created.body).toMatchObject({ relation: 'owner', nationality: 'US', medicalNotes: 'carries an EpiPen', allergies: 'peanuts (anaphylaxis)', passportNumber: 'X1234567' });
+    expect(created.body).toMatchObject({ relation: 'owner', nationality: 'US', medicalNotes: 'carries an EpiPen', allergies: { codes: ['peanut'], note: 'anaphylaxis', needsCoding: false }, passportNumber: 'X1234567' });
     expect(created.body.guardians[0]).toMatchObject({ name: 'Wei Chen', phone: '+1 253 555 0101', consentScope: 'travel, homestay' });
 
     const coord = await as(tokens.coordinator).get(`/api/delegations/participants/${id}`).expect(200);
-    expect(coord.body.allergies).toBe('peanuts (anaphylaxis)');
-    expect(coord.body.dietaryNeeds).toBe('vegetarian');
+    expect(coord.body.allergies).toEqual({ codes: ['peanut'], note: 'anaphylaxis', needsCoding: false });
+    expect(coord.body.dietaryNeeds).toEqual({ codes: ['vegetarian'], note: '' });
     expect(coord.body.emergencyContacts).toHaveLength(1);
     expect(coord.body).not.toHaveProperty('medicalNotes');
     expect(coord.body.guardians[0]).not.toHaveProperty('phone');
@@ -127,8 +127,8 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     await db.query(`INSERT INTO delegation_share (delegation_id, partner_organisation_id, shared_by) VALUES ($1, $2, $3)`, [shared, orgB, randomUUID()]);
     const partner = await as(tokens.partnerCoordinator).get(`/api/delegations/participants/${id}`).expect(200);
     expect(partner.body.relation).toBe('partner');
-    expect(partner.body.allergies).toBe('peanuts (anaphylaxis)');
-    expect(partner.body.dietaryNeeds).toBe('vegetarian');
+    expect(partner.body.allergies).toEqual({ codes: ['peanut'], note: 'anaphylaxis', needsCoding: false });
+    expect(partner.body.dietaryNeeds).toEqual({ codes: ['vegetarian'], note: '' });
     expect(partner.body.emergencyContacts).toHaveLength(1);
     for (const hidden of ['medicalNotes', 'passportNumber']) expect(partner.body).not.toHaveProperty(hidden);
     expect(partner.body.guardians[0]).not.toHaveProperty('phone');
@@ -152,7 +152,7 @@ describe('participants, welfare and reports (real Postgres, real Kafka)', () => 
     await member(d, p.id);
     const got = await as(tokens.coordinator).get(`/api/delegations/participants/${p.id}`).expect(200);
     expect(got.body.warnings).toEqual([expect.objectContaining({ code: 'PASSPORT.EXPIRES_TOO_SOON', delegationId: d, requiredValidUntil: '2027-10-18', passportExpiry: '2027-09-30' })]);
-    const renewed = await as(tokens.coordinator).patch(`/api/delegations/participants/${p.id}`, { passportExpiry: '2032-05-01', allergies: 'none' }).expect(200);
+    const renewed = await as(tokens.coordinator).patch(`/api/delegations/participants/${p.id}`, { passportExpiry: '2032-05-01', allergies: { codes: [] } }).expect(200);
     expect(renewed.body.warnings).toEqual([]);
     await as(tokens.youth).patch(`/api/delegations/participants/${p.id}`, { familyName: 'Ortiz', medicalNotes: 'asthma' }).expect(200);
     await as(tokens.coordinator).patch(`/api/delegations/participants/${p.id}`, { emergencyContacts: [] }).expect(400);

@@ -195,7 +195,7 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       expect(mine.items.map((o: { id: string }) => o.id)).toContain(offers.mei.id);
       expect(mine.items.every((o: { familyId: string }) => o.familyId === fam[meiHost])).toBe(true);
       const seen = (await as(t[meiHost]).get(`/offers/${offers.mei.id}`).expect(200)).body;
-      expect(seen).toMatchObject({ status: 'offered', origin: 'matching', guest: { givenName: 'Mei', minor: true, allergies: ['peanuts'], diet: ['vegetarian'] } });
+      expect(seen).toMatchObject({ status: 'offered', origin: 'matching', guest: { givenName: 'Mei', minor: true, allergies: ['peanut'], allergyNote: '', diet: ['vegetarian'] } });
       // delegation.created v1 names no time zone: none known yet
       expect(seen.delegation).toEqual({ title: 'Fuzhou youth delegation', hostCity: 'Tacoma', hostTimeZone: null, from: '2027-07-01', to: '2027-07-10' });
       const hours = (new Date(seen.deadlineAt).getTime() - new Date(seen.createdAt).getTime()) / 3600_000;
@@ -284,14 +284,14 @@ describe('matching and placements (real Postgres, real Kafka)', () => {
       const confirmed = events.find((e) => e.type === 'placement.confirmed' && (e.payload as { memberId: string }).memberId === wei.memberId);
       expect(confirmed?.payload).toMatchObject({ familyId: offers.wei.familyId, stayFrom: '2027-07-01', stayTo: '2027-07-10', address: expect.stringContaining('Tacoma') });
       // the hosts' briefing (diet, allergies) goes only to the restricted topic, never on the placement topic every service reads
-      expect(JSON.stringify(events.filter((e) => e.type === 'placement.confirmed'))).not.toContain('peanuts');
+      expect(JSON.stringify(events.filter((e) => e.type === 'placement.confirmed'))).not.toMatch(/peanut/i);
       const briefings = await eventually(async () => {
         const msgs = (await kafka.readAll(withPrefix(prefix, Topics.hostBriefingEvents))).filter((m) => m.key === d).map((m) => parseEnvelope(m.value));
         expect(msgs).toHaveLength(3);
         return msgs;
       }, { timeoutMs: 30000, intervalMs: 250 });
       expect(briefings.find((e) => (e.payload as { memberId: string }).memberId === mei.memberId)?.payload).toMatchObject({
-        familyId: offers.mei.familyId, guestGivenName: 'Mei', diet: ['vegetarian'], allergies: ['peanuts'], nonSmokingRequired: false });
+        familyId: offers.mei.familyId, guestGivenName: 'Mei', diet: ['Vegetarian'], allergies: ['Peanuts'], dietCodes: ['vegetarian'], allergyCodes: ['peanut'], nonSmokingRequired: false });
     });
 
     it('a manual assignment is told every rule it breaks, refused for safeguarding rules, and recorded when overridden', async () => {

@@ -216,12 +216,16 @@ describe('alerts by email: every type, to the right people, in their language (r
       address: '12 Elm St, Tacoma, WA', stayFrom: '2027-07-01', stayTo: '2027-07-10' });
     await send(Topics.placementEvents, confirmed);
     const briefing = envelope('placement.host-briefing', delegationId, { offerId: JSON.parse(confirmed.value).payload.offerId, delegationId, ...mei, familyId: fam.ruiz, familyName: 'Ruiz',
-      hostUserIds: [u.hostEs.id], guestGivenName: 'Mei', stayFrom: '2027-07-01', stayTo: '2027-07-10', diet: ['vegetarian'], allergies: ['peanuts'], nonSmokingRequired: false });
+      hostUserIds: [u.hostEs.id], guestGivenName: 'Mei', stayFrom: '2027-07-01', stayTo: '2027-07-10', diet: ['Vegetarian'], allergies: ['Peanuts', 'Smoke (needs a smoke-free home)'],
+      dietCodes: ['vegetarian'], dietNote: '', allergyCodes: ['peanut', 'smoke'], allergyNote: 'lleva un autoinyector', nonSmokingRequired: true });
     await send(Topics.hostBriefingEvents, briefing);
     expect(await emailed('welcome-packet-host', idOf(briefing), 1)).toEqual({ 'rosa@ruiz.example': 'es' });
     expect(await emailed('welcome-packet-guest', idOf(confirmed), 1)).toEqual(hostOrgCoordinator);
-    const packet = sink.messages().find((m) => m.rcptTo[0] === 'rosa@ruiz.example' && m.text.includes('Mei') && m.text.includes('ana@tacoma.example') && m.text.includes('peanuts') && m.text.includes('vegetarian'));
-    expect(packet).toBeDefined();
+    // the coded labels in the host's language (Spanish), with the note
+    const packet = sink.messages().find((m) => m.rcptTo[0] === 'rosa@ruiz.example' && m.text.includes('Mei') && m.text.includes('ana@tacoma.example'));
+    expect(packet?.text).toContain('Dieta: Vegetariana');
+    expect(packet?.text).toContain('Alergias: Cacahuetes y Humo (necesita un hogar sin humo) (lleva un autoinyector)');
+    expect(packet?.text).not.toMatch(/Peanuts|peanut|Vegetarian\b/);
 
     await readModel(`SELECT 1 FROM rcp_placement WHERE status = 'confirmed'`, [], 1);
     const planned = envelope('pickup.planned', delegationId, pickup);

@@ -235,7 +235,7 @@ describe('alerts: the right people, in their language, once (real Postgres, real
     const [host] = await recipientsOf('welcome-packet-host', JSON.parse(briefing.value).eventId, 1);
     expect(host).toMatchObject({ recipient_user_id: u.hostEs.id, time_zone: 'America/Los_Angeles', data: {
       hostName: 'Rosa Ruiz', guestName: 'Mei', arrivalDateTime: '2027-07-01T17:30:00.000Z', stayFrom: '2027-07-01', stayTo: '2027-07-10',
-      pickup: { time: '2027-07-01T18:30:00.000Z', airport: 'SEA', driver: 'Sam Driver' }, needs: { diet: 'vegetarian', allergies: ['peanuts'] },
+      pickup: { time: '2027-07-01T18:30:00.000Z', airport: 'SEA', driver: 'Sam Driver' }, needs: { dietCodes: ['vegetarian'], dietNote: null, allergyCodes: ['peanut'], allergyNote: null },
       emergencyContact: { name: 'Ana Coordinator (Tacoma Sister Cities)', phone: 'ana@tacoma.example' },
     } });
     expect(await localeOf(host.recipient_user_id)).toBe('es');

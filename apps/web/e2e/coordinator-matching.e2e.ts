@@ -65,8 +65,10 @@ describe('a coordinator creates a delegation with members and runs matching', ()
         await form.waitFor();
         await fill(form, {
           'Given name': p.given, 'Family name': p.family, 'Date of birth': p.dob, Nationality: 'AF', Languages: 'ps, en',
-          'Dietary needs': 'halal', 'Contact name': 'Nadia Safi', 'Contact relation': 'sister', 'Contact phone': '+93 70 555 0150',
+          'Contact name': 'Nadia Safi', 'Contact relation': 'sister', 'Contact phone': '+93 70 555 0150',
         });
+        // needs are codes of the vocabulary (a group of checkboxes), not free text
+        await form.getByRole('group', { name: 'Dietary needs' }).getByRole('checkbox', { name: 'Halal' }).check();
         await form.getByLabel('Gender').selectOption(p.gender);
         await form.getByLabel('Role').selectOption(p.role);
         expect(await form.getByLabel('Add a guardian').count()).toBe(0);

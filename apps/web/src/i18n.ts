@@ -18,6 +18,9 @@ import { youthZh } from './locales/youth.zh';
 import { delegationEn } from './locales/delegation.en';
 import { delegationEs } from './locales/delegation.es';
 import { delegationZh } from './locales/delegation.zh';
+import { vocabEn } from './locales/vocab.en';
+import { vocabEs } from './locales/vocab.es';
+import { vocabZh } from './locales/vocab.zh';
 
 /** The same locales as the notifications (apps/notifications/templates). */
 export const LANGUAGES = [
@@ -56,6 +59,8 @@ export function createI18n(lng: Language = detectLanguage()): i18n {
   for (const [l, host, travel] of [['en', hostEn, travelEn], ['es', hostEs, travelEs], ['zh', hostZh, travelZh]] as const) instance.addResourceBundle(l, 'translation', { host, travel }, true, true);
   // the coordinator's delegation screens (locales/delegation.*.ts) merged into `delegation.*` beside the common strings there
   for (const [l, delegation] of [['en', delegationEn], ['es', delegationEs], ['zh', delegationZh]] as const) instance.addResourceBundle(l, 'translation', { delegation }, true, false);
+  // the coded vocabulary's labels (locales/vocab.*.ts) as `vocab.pets.*`, `vocab.allergens.*`, `vocab.diets.*`
+  for (const [l, vocab] of [['en', vocabEn], ['es', vocabEs], ['zh', vocabZh]] as const) instance.addResourceBundle(l, 'translation', { vocab }, true, true);
   instance.on('languageChanged', (l) => {
     globalThis.localStorage?.setItem(KEY, l);
     if (globalThis.document) document.documentElement.lang = l === 'zh' ? 'zh-Hans' : l;

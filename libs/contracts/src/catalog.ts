@@ -34,6 +34,7 @@ import { FamilyVettingEligibleV1, FamilyVettingExpiringV1, FamilyVettingLapsedV1
 import { GuestUnplacedV1, MatchingRunCompletedV1, OfferAcceptedV1, OfferDeclinedV1, OfferExpiredV1, OfferMadeV1, OfferWithdrawnV1, PlacementConfirmedV1, PlacementReleasedV1 } from './host-matching/placement-events.v1';
 import { PlacementHostBriefingV1 } from './host-matching/placement-host-briefing.v1';
 import { ParticipantMatchingProfileChangedV1 } from './participants/participant-matching-profile.v1';
+import { ParticipantMatchingProfileChangedV2 } from './participants/participant-matching-profile.v2';
 import { ParticipantTravelDocumentChangedV1 } from './participants/participant-travel-document-changed.v1';
 import { ConflictRaisedV1, ConflictResolvedV1, LodgingAssignedV1, PickupChangedV1, PickupPlannedV1, SegmentBookedV1, SegmentCancelledV1, SegmentChangedV1 } from './logistics/logistics-events.v1';
 import { NotificationDeliveryFailedV1 } from './notifications/notification-delivery-failed.v1';
@@ -78,7 +79,7 @@ export const EventCatalog = {
   'family.household-review-requested': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewRequestedV1 } },
   'family.household-reviewed': { topic: Topics.familyEvents, versions: { 1: FamilyHouseholdReviewedV1 } },
   'participant.travel-document-changed': { topic: Topics.participantEvents, versions: { 1: ParticipantTravelDocumentChangedV1 } },
-  'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1 } },
+  'participant.matching-profile-changed': { topic: Topics.participantMatchingEvents, versions: { 1: ParticipantMatchingProfileChangedV1, 2: ParticipantMatchingProfileChangedV2 } },
   'matching-run.completed': { topic: Topics.placementEvents, versions: { 1: MatchingRunCompletedV1 } },
   'offer.made': { topic: Topics.placementEvents, versions: { 1: OfferMadeV1 } },
   'offer.accepted': { topic: Topics.placementEvents, versions: { 1: OfferAcceptedV1 } },

@@ -30,3 +30,4 @@ export * from './host-matching';
 export * from './logistics';
 export * from './notifications';
 export * from './audit';
+export * from './vocabulary';

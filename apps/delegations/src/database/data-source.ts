@@ -8,9 +8,10 @@ import { PartnershipEntity } from '../partnerships/infrastructure/partnership.en
 import { ActivityEntity } from '../itinerary/infrastructure/activity.entity';
 import { CreateDelegation1764288100000 } from './migrations/1764288100000-create-delegation';
 import { CreateProgrammeModel1764500000000 } from './migrations/1764500000000-create-programme-model';
+import { CodeAllergiesAndDiets1766100000000 } from './migrations/1766100000000-code-allergies-and-diets';
 
 export const delegationsEntities = [DelegationEntity, DelegationShareEntity, PartnershipEntity, DelegationMemberEntity, ActivityEntity];
-export const delegationsMigrations = [CreateDelegation1764288100000, CreateProgrammeModel1764500000000];
+export const delegationsMigrations = [CreateDelegation1764288100000, CreateProgrammeModel1764500000000, CodeAllergiesAndDiets1766100000000];
 
 export function delegationsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({ url, entities: delegationsEntities, migrations: withMessagingMigrations(delegationsMigrations), applicationName: 'delegations' });

@@ -2,6 +2,7 @@
  * OpenAPI description of the host-matching service's host families and vetting endpoints (issue #5,
  * items 1 and 2), spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
+import { DIET_CODES, PET_CODES } from '@twinning/contracts';
 import { e400, e401, e403, json, problem, q } from './openapi-parts';
 const e404 = json(problem, 'no such host family visible to you (another organisation, or a family you do not host)');
 const familyId = { name: 'familyId', in: 'path', required: true, description: 'host family id', schema: { type: 'string', format: 'uuid' } };
@@ -20,7 +21,9 @@ const member = {
 const profile = {
   name: { type: 'string', maxLength: 160 }, address: { type: 'string', maxLength: 400 }, latitude: { type: 'number', minimum: -90, maximum: 90 }, longitude: { type: 'number', minimum: -180, maximum: 180 },
   bedrooms: { type: 'integer', minimum: 0 }, beds: { type: 'integer', minimum: 0, description: 'real beds (not a sofa or an air mattress)' },
-  pets: strings, smoking: { type: 'boolean' }, languages: { ...strings, description: 'BCP 47' }, diets: { ...strings, description: 'diets the family can cater for' }, interests: strings,
+  pets: { type: 'array', items: { type: 'string', enum: [...PET_CODES] }, description: 'codes of the vocabulary (what the allergy rule compares)' },
+  petsNote: { type: 'string', maxLength: 500, description: 'for people; never read by a rule' }, smoking: { type: 'boolean' }, languages: { ...strings, description: 'BCP 47' },
+  diets: { type: 'array', items: { type: 'string', enum: [...DIET_CODES] }, description: 'diet codes the family can cater for' }, dietsNote: { type: 'string', maxLength: 500 }, interests: strings,
   guestAgeMin: { type: 'integer', nullable: true }, guestAgeMax: { type: 'integer', nullable: true }, guestGender: { type: 'string', enum: ['female', 'male', 'any'] },
   availability: { type: 'array', items: { type: 'object', required: ['from', 'to'], properties: { from: date, to: date } } },
   members: { type: 'array', items: member, description: 'the whole household (replaces the list)' },

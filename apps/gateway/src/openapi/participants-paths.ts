@@ -2,6 +2,7 @@
  * OpenAPI description of the delegations service's participants, welfare (check-ins, incidents) and
  * reports endpoints (issue #4), spread into PROXIED_PATHS / PROXIED_SCHEMAS.
  */
+import { ALLERGEN_CODES, DIET_CODES } from '@twinning/contracts';
 import { e400, e401, e403, json, problem, q, uuid } from './openapi-parts';
 const e404 = (what: string) => json(problem, `no such ${what} visible to your organisation`);
 const e409 = json(problem, 'the state does not allow it (`code` names the rule)');
@@ -17,7 +18,16 @@ const writable = {
   givenName: { type: 'string', maxLength: 120 }, familyName: { type: 'string', maxLength: 120 }, dateOfBirth: date,
   gender: { type: 'string', enum: ['female', 'male', 'non-binary', 'undisclosed'] },
   languages: { type: 'array', items: { type: 'string', description: 'BCP 47' } }, nationality: { type: 'string', description: 'ISO 3166-1 alpha-2' },
-  dietaryNeeds: { type: 'string' }, allergies: { type: 'string' }, medicalNotes: { type: 'string' },
+  dietaryNeeds: {
+    type: 'object', required: ['codes'], description: 'codes of the vocabulary (what matching scores) and a note for people (never read by a rule); replaced as a whole',
+    properties: { codes: { type: 'array', items: { type: 'string', enum: [...DIET_CODES] } }, note: { type: 'string', maxLength: 2000 } },
+  },
+  allergies: {
+    type: 'object', required: ['codes'],
+    description: 'codes of the vocabulary (what the placement rules compare) and a note for people (never read by a rule); replaced as a whole. `needsCoding`: the note holds an allergy not coded yet (the guest is matched with no family that has pets); left out on a write, it is raised for a new or changed note and kept for an unchanged one; send false once the codes cover the note',
+    properties: { codes: { type: 'array', items: { type: 'string', enum: [...ALLERGEN_CODES] } }, note: { type: 'string', maxLength: 2000 }, needsCoding: { type: 'boolean' } },
+  },
+  medicalNotes: { type: 'string' },
   emergencyContacts: { type: 'array', minItems: 1, items: contact }, guardians: { type: 'array', items: guardian },
   passportNumber: { type: 'string' }, passportExpiry: date, visaStatus: { type: 'string', enum: ['not-required', 'required', 'applied', 'granted', 'refused'] },
 };
@@ -61,6 +71,7 @@ export const PARTICIPANT_PATHS: Record<string, Record<string, unknown>> = {
     get: {
       tags, security, summary: 'List participants of your organisation and of delegations shared with it (youth-manager, admin, coordinator) (service: delegations)',
       parameters: [...paging, q('q', { type: 'string' }, 'name contains'), q('delegationId', { type: 'string', format: 'uuid' }), q('minor', { type: 'string', enum: ['true', 'false'] }),
+        q('needsCoding', { type: 'string', enum: ['true', 'false'] }, "true: the organisation's own participants with an allergy note not coded yet"),
         q('nationality', { type: 'string' }), q('sort', { type: 'string', enum: ['familyName', '-familyName', 'dateOfBirth', '-dateOfBirth', 'createdAt', '-createdAt'], default: 'familyName' })],
       responses: { 200: json(page('Participant'), 'a page of participants'), 400: e400, 401: e401, 403: e403 },
     },

@@ -12,15 +12,17 @@ const body = (name: string, required = true) => ({ required, content: { 'applica
 const nullableId = { ...id, nullable: true };
 const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
-const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'PETS_VS_ALLERGY', 'DISTANCE'];
+const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'ALLERGY_NOT_CODED', 'PETS_VS_ALLERGY', 'DISTANCE'];
+/** what a reader who may not see the guest's allergies is told instead of SMOKING, ALLERGY_NOT_CODED and PETS_VS_ALLERGY */
+const PUBLIC_RULES = [...HARD_RULES, 'HEALTH_NEEDS'];
 const OFFER_STATUSES = ['offered', 'accepted', 'confirmed', 'declined', 'expired', 'withdrawn', 'released'];
 // a manual assignment may also break a group (GROUP_TOGETHER: splits a together group, GROUP_APART: shares a family)
 const brokenRules = { type: 'array', items: { type: 'object', properties: { rule: { type: 'string', enum: [...HARD_RULES, 'GROUP_TOGETHER', 'GROUP_APART'] }, message: { type: 'string' } } } };
 const breakdown = { type: 'object', additionalProperties: { type: 'number' }, nullable: true, description: 'the soft score per criterion (languages, distance, diet, ...)' };
 const explanation = {
   type: 'object', nullable: true,
-  description: 'why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet',
-  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'kept-together', 'kept-apart', 'profile-missing'] }, decidingRule: { type: 'string', enum: HARD_RULES, nullable: true }, message: { type: 'string' } },
+  description: "why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic)",
+  properties: { kind: { type: 'string', enum: ['no-feasible-family', 'beds-taken', 'kept-together', 'kept-apart', 'profile-missing'] }, decidingRule: { type: 'string', enum: PUBLIC_RULES, nullable: true }, message: { type: 'string' } },
   additionalProperties: true,
 };
 
@@ -94,7 +96,7 @@ export const PLACEMENT_SCHEMAS: Record<string, unknown> = {
     type: 'object',
     description: 'the first hard rule that excludes the family (`feasible: false`), or its score against the best feasible family and the score lost by forcing it',
     properties: {
-      familyId: id, feasible: { type: 'boolean' }, rule: { type: 'string', enum: HARD_RULES, description: 'when not feasible' }, message: { type: 'string' },
+      familyId: id, feasible: { type: 'boolean' }, rule: { type: 'string', enum: PUBLIC_RULES, description: 'when not feasible (HEALTH_NEEDS for whom may not see the guest’s allergies)' }, message: { type: 'string' },
       score: { type: 'number' }, breakdown, bestFamilyId: id, bestScore: { type: 'number' }, scoreLost: { type: 'number' },
       forbiddenAfter: { type: 'string', enum: ['declined', 'expired', 'withdrawn'], description: 'the family ended an offer of this guest before: re-matches never offer it again' }, note: { type: 'string' },
     },
@@ -153,7 +155,8 @@ export const PLACEMENT_SCHEMAS: Record<string, unknown> = {
       guest: { type: 'object', properties: {
         givenName: { type: 'string', nullable: true }, familyName: { type: 'string', nullable: true }, gender: { type: 'string', nullable: true }, languages: { type: 'array', items: { type: 'string' } },
         nationality: { type: 'string', nullable: true }, minor: { type: 'boolean' }, ageOnArrival: { type: 'integer', nullable: true },
-        diet: { type: 'array', items: { type: 'string' } }, allergies: { type: 'array', items: { type: 'string' } },
+        diet: { type: 'array', items: { type: 'string' }, description: 'diet codes of the vocabulary' }, dietNote: { type: 'string' },
+        allergies: { type: 'array', items: { type: 'string' }, description: 'allergen codes of the vocabulary' }, allergyNote: { type: 'string' },
       } },
     },
   },

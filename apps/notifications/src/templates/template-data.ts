@@ -96,7 +96,8 @@ export interface TemplateDataMap {
     stayFrom: CalendarDate;
     stayTo: CalendarDate;
     pickup?: PickupInfo | null;
-    needs: { diet?: string | null; allergies: string[] };
+    /** codes of the vocabulary (shown as labels in the recipient's language) and the notes that go with them */
+    needs: { dietCodes: string[]; dietNote?: string | null; allergyCodes: string[]; allergyNote?: string | null };
     emergencyContact: EmergencyContact;
   };
   'welcome-packet-guest': {
@@ -290,8 +291,10 @@ export const TEMPLATE_FIELDS: { [T in NotificationType]: Record<string, FieldSpe
     'pickup.time': opt('airport meeting time (instant); no pickup: leave `pickup` null'),
     'pickup.airport': opt('airport IATA code'),
     'pickup.driver': opt("the driver's name, if assigned"),
-    'needs.diet': opt('the diet the host must know (e.g. vegetarian)'),
-    'needs.allergies': req('allergies the host must know (list; empty for none)'),
+    'needs.dietCodes': req('diet codes the host must know (list; empty for none; shown as labels)'),
+    'needs.dietNote': opt('a note on the diet'),
+    'needs.allergyCodes': req('allergen codes the host must know (list; empty for none; shown as labels)'),
+    'needs.allergyNote': opt('a note on the allergies'),
     'emergencyContact.name': req("the programme's emergency contact"),
     'emergencyContact.phone': req('their phone number'),
   },

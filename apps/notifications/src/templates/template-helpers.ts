@@ -1,4 +1,5 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { VocabularyKind, vocabularyLabel } from '@twinning/contracts';
 
 /**
  * The helpers every template may use. Dates and times are formatted with Intl in the recipient's locale (the `@locale`
@@ -11,8 +12,10 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
  *   {{timeLeft value}}   from now to the value: "in 3 days", "en 3 días", "3天后" (or "2 hours ago")
  *   {{list items}}       a list of strings as a sentence: "nuts and shellfish", "nueces y mariscos", "坚果和贝类"
  *   {{#if (eq a b)}}     equality, for codes such as an itinerary change ('added', 'updated', 'removed')
+ *   {{labels "allergens" codes}}  codes of the vocabulary (pets, allergens, diets) as their labels in the recipient's
+ *                        language, as a sentence: "Cacahuetes y Mariscos"
  */
-export const HELPER_NAMES = ['dateTime', 'date', 'time', 'timeLeft', 'list', 'eq'] as const;
+export const HELPER_NAMES = ['dateTime', 'date', 'time', 'timeLeft', 'list', 'eq', 'labels'] as const;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -132,4 +135,10 @@ const list: HelperDelegate = (...args: unknown[]) => {
 
 const eq: HelperDelegate = (a: unknown, b: unknown) => a === b;
 
-export const TEMPLATE_HELPERS: Record<(typeof HELPER_NAMES)[number], HelperDelegate> = { dateTime, date, time, timeLeft, list, eq };
+const labels: HelperDelegate = (kind: unknown, codes: unknown, options: HelperOptions) => {
+  const ctx = context(options);
+  const items = (Array.isArray(codes) ? codes : []).map((c) => vocabularyLabel(kind as VocabularyKind, String(c), ctx.locale));
+  return new Intl.ListFormat(ctx.locale, { style: 'long', type: 'conjunction' }).format(items);
+};
+
+export const TEMPLATE_HELPERS: Record<(typeof HELPER_NAMES)[number], HelperDelegate> = { dateTime, date, time, timeLeft, list, eq, labels };

@@ -127,7 +127,7 @@ export const SAMPLE_TEMPLATE_DATA: { [T in NotificationType]: TemplateDataMap[T]
     stayFrom: '2027-04-14',
     stayTo: '2027-04-28',
     pickup: { time: '2027-04-14T12:15:00Z', airport: 'FOC', driver: 'Wang Fang' },
-    needs: { diet: 'vegetarian', allergies: ['peanuts', 'shellfish'] },
+    needs: { dietCodes: ['vegetarian'], dietNote: null, allergyCodes: ['peanut', 'shellfish'], allergyNote: 'carries an adrenaline auto-injector' },
     emergencyContact: { name: 'Rosa Delgado', phone: '+1 253 555 0142' },
   },
   'welcome-packet-guest': {

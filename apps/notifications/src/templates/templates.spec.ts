@@ -14,7 +14,7 @@ const read = (locale: string, file: string) => readFileSync(join(dir, locale, fi
 const sorted = (s: Set<string>) => [...s].sort();
 
 /** codes the templates turn into words */
-const CODES = new Set(['change']);
+const CODES = new Set(['change', 'dietCodes', 'allergyCodes']);
 const INSTANT_OR_DATE = /^\d{4}-\d{2}-\d{2}(T|$)/;
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;');
@@ -127,13 +127,19 @@ describe('notification templates: rendering', () => {
     expect(text('es')).toContain(', dentro de 3 días.');
     expect(text('zh')).toContain('（3天后）');
     const host = (locale: string) => renderer.render('welcome-packet-host', locale, { ...SAMPLE_TEMPLATE_DATA['welcome-packet-host'] }, 'Asia/Shanghai').text;
-    expect(host('en')).toContain('Allergies: peanuts and shellfish');
-    expect(host('es')).toContain('Alergias: peanuts y shellfish');
-    expect(host('zh')).toContain('过敏：peanuts和shellfish');
+    // codes of the vocabulary as their labels in the recipient's language, then the note
+    expect(host('en')).toContain('Diet: Vegetarian\n');
+    expect(host('en')).toContain('Allergies: Peanuts and Shellfish (carries an adrenaline auto-injector)');
+    expect(host('es')).toContain('Dieta: Vegetariana\n');
+    expect(host('es')).toContain('Alergias: Cacahuetes y Mariscos (carries an adrenaline auto-injector)');
+    expect(host('zh')).toContain('饮食：素食\n');
+    expect(host('zh')).toContain('过敏：花生和贝类海鲜');
+    const noteOnly = renderer.render('welcome-packet-host', 'en', { ...SAMPLE_TEMPLATE_DATA['welcome-packet-host'], needs: { dietCodes: [], allergyCodes: [], allergyNote: 'mould' } }, 'UTC').text;
+    expect(noteOnly).toContain('Allergies: mould\n');
   });
 
   it('leaves out what is not there: no pickup, no diet, no allergies, no invitee name', () => {
-    const data = { ...SAMPLE_TEMPLATE_DATA['welcome-packet-host'], pickup: null, needs: { diet: null, allergies: [] } };
+    const data = { ...SAMPLE_TEMPLATE_DATA['welcome-packet-host'], pickup: null, needs: { dietCodes: [], dietNote: null, allergyCodes: [], allergyNote: null } };
     const out = renderer.render('welcome-packet-host', 'en', data, 'Asia/Shanghai');
     expect(out.text).toContain('No airport pickup is planned.');
     expect(out.text).toContain('Diet: no special diet');

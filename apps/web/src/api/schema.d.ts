@@ -1719,6 +1719,8 @@ export interface paths {
                     q?: string;
                     delegationId?: string;
                     minor?: "true" | "false";
+                    /** @description true: the organisation's own participants with an allergy note not coded yet */
+                    needsCoding?: "true" | "false";
                     nationality?: string;
                     sort?: "familyName" | "-familyName" | "dateOfBirth" | "-dateOfBirth" | "createdAt" | "-createdAt";
                 };
@@ -6956,8 +6958,17 @@ export interface components {
             languages?: string[];
             /** @description ISO 3166-1 alpha-2 */
             nationality: string;
-            dietaryNeeds?: string;
-            allergies?: string;
+            /** @description codes of the vocabulary (what matching scores) and a note for people (never read by a rule); replaced as a whole */
+            dietaryNeeds?: {
+                codes: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+                note?: string;
+            };
+            /** @description codes of the vocabulary (what the placement rules compare) and a note for people (never read by a rule); replaced as a whole. `needsCoding`: the note holds an allergy not coded yet (the guest is matched with no family that has pets); left out on a write, it is raised for a new or changed note and kept for an unchanged one; send false once the codes cover the note */
+            allergies?: {
+                codes: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "farm-animals" | "animal-dander" | "peanut" | "tree-nut" | "gluten" | "dairy" | "egg" | "fish" | "shellfish" | "soy" | "sesame" | "pollen" | "dust-mite" | "insect-sting" | "latex" | "smoke")[];
+                note?: string;
+                needsCoding?: boolean;
+            };
             medicalNotes?: string;
             emergencyContacts: {
                 name: string;
@@ -6995,8 +7006,17 @@ export interface components {
             languages?: string[];
             /** @description ISO 3166-1 alpha-2 */
             nationality?: string;
-            dietaryNeeds?: string;
-            allergies?: string;
+            /** @description codes of the vocabulary (what matching scores) and a note for people (never read by a rule); replaced as a whole */
+            dietaryNeeds?: {
+                codes: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+                note?: string;
+            };
+            /** @description codes of the vocabulary (what the placement rules compare) and a note for people (never read by a rule); replaced as a whole. `needsCoding`: the note holds an allergy not coded yet (the guest is matched with no family that has pets); left out on a write, it is raised for a new or changed note and kept for an unchanged one; send false once the codes cover the note */
+            allergies?: {
+                codes: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "farm-animals" | "animal-dander" | "peanut" | "tree-nut" | "gluten" | "dairy" | "egg" | "fish" | "shellfish" | "soy" | "sesame" | "pollen" | "dust-mite" | "insect-sting" | "latex" | "smoke")[];
+                note?: string;
+                needsCoding?: boolean;
+            };
             medicalNotes?: string;
             emergencyContacts?: {
                 name: string;
@@ -7040,8 +7060,17 @@ export interface components {
             languages?: string[];
             /** @description ISO 3166-1 alpha-2 */
             nationality?: string;
-            dietaryNeeds?: string;
-            allergies?: string;
+            /** @description codes of the vocabulary (what matching scores) and a note for people (never read by a rule); replaced as a whole */
+            dietaryNeeds?: {
+                codes: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+                note?: string;
+            };
+            /** @description codes of the vocabulary (what the placement rules compare) and a note for people (never read by a rule); replaced as a whole. `needsCoding`: the note holds an allergy not coded yet (the guest is matched with no family that has pets); left out on a write, it is raised for a new or changed note and kept for an unchanged one; send false once the codes cover the note */
+            allergies?: {
+                codes: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "farm-animals" | "animal-dander" | "peanut" | "tree-nut" | "gluten" | "dairy" | "egg" | "fish" | "shellfish" | "soy" | "sesame" | "pollen" | "dust-mite" | "insect-sting" | "latex" | "smoke")[];
+                note?: string;
+                needsCoding?: boolean;
+            };
             medicalNotes?: string;
             emergencyContacts?: {
                 name: string;
@@ -7130,12 +7159,16 @@ export interface components {
             bedrooms: number;
             /** @description real beds (not a sofa or an air mattress) */
             beds: number;
-            pets?: string[];
+            /** @description codes of the vocabulary (what the allergy rule compares) */
+            pets?: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "fish" | "farm-animals")[];
+            /** @description for people; never read by a rule */
+            petsNote?: string;
             smoking?: boolean;
             /** @description BCP 47 */
             languages?: string[];
-            /** @description diets the family can cater for */
-            diets?: string[];
+            /** @description diet codes the family can cater for */
+            diets?: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+            dietsNote?: string;
             interests?: string[];
             guestAgeMin?: number | null;
             guestAgeMax?: number | null;
@@ -7176,12 +7209,16 @@ export interface components {
             bedrooms?: number;
             /** @description real beds (not a sofa or an air mattress) */
             beds?: number;
-            pets?: string[];
+            /** @description codes of the vocabulary (what the allergy rule compares) */
+            pets?: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "fish" | "farm-animals")[];
+            /** @description for people; never read by a rule */
+            petsNote?: string;
             smoking?: boolean;
             /** @description BCP 47 */
             languages?: string[];
-            /** @description diets the family can cater for */
-            diets?: string[];
+            /** @description diet codes the family can cater for */
+            diets?: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+            dietsNote?: string;
             interests?: string[];
             guestAgeMin?: number | null;
             guestAgeMax?: number | null;
@@ -7225,12 +7262,16 @@ export interface components {
             bedrooms?: number;
             /** @description real beds (not a sofa or an air mattress) */
             beds?: number;
-            pets?: string[];
+            /** @description codes of the vocabulary (what the allergy rule compares) */
+            pets?: ("dog" | "cat" | "other-furry" | "bird" | "reptile" | "fish" | "farm-animals")[];
+            /** @description for people; never read by a rule */
+            petsNote?: string;
             smoking?: boolean;
             /** @description BCP 47 */
             languages?: string[];
-            /** @description diets the family can cater for */
-            diets?: string[];
+            /** @description diet codes the family can cater for */
+            diets?: ("vegetarian" | "vegan" | "pescatarian" | "halal" | "kosher" | "gluten-free" | "dairy-free" | "nut-free" | "no-pork" | "no-beef")[];
+            dietsNote?: string;
             interests?: string[];
             guestAgeMin?: number | null;
             guestAgeMax?: number | null;
@@ -7447,7 +7488,7 @@ export interface components {
                     origin?: "matching" | "rematch" | "manual";
                     brokenRules?: {
                         /** @enum {string} */
-                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
                         message?: string;
                     }[];
                 } | null;
@@ -7455,12 +7496,12 @@ export interface components {
                     /** Format: uuid */
                     familyId?: string | null;
                     status?: string;
-                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                     explanation?: ({
                         /** @enum {string} */
                         kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                         /** @enum {string|null} */
-                        decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
+                        decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                         message?: string;
                     } & {
                         [key: string]: unknown;
@@ -7546,12 +7587,12 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                 explanation?: ({
                     /** @enum {string} */
                     kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                     /** @enum {string|null} */
-                    decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
+                    decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                     message?: string;
                 } & {
                     [key: string]: unknown;
@@ -7584,12 +7625,12 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                 explanation?: ({
                     /** @enum {string} */
                     kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
                     /** @enum {string|null} */
-                    decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE" | null;
+                    decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                     message?: string;
                 } & {
                     [key: string]: unknown;
@@ -7604,10 +7645,10 @@ export interface components {
             familyId?: string;
             feasible?: boolean;
             /**
-             * @description when not feasible
+             * @description when not feasible (HEALTH_NEEDS for whom may not see the guest’s allergies)
              * @enum {string}
              */
-            rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+            rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS";
             message?: string;
             score?: number;
             /** @description the soft score per criterion (languages, distance, diet, ...) */
@@ -7653,7 +7694,7 @@ export interface components {
             offerId?: string;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
                 message?: string;
             }[];
             overridden?: boolean;
@@ -7741,7 +7782,7 @@ export interface components {
             } | null;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
                 message?: string;
             }[];
             overrideNote?: string | null;
@@ -7765,8 +7806,12 @@ export interface components {
                 nationality?: string | null;
                 minor?: boolean;
                 ageOnArrival?: number | null;
+                /** @description diet codes of the vocabulary */
                 diet?: string[];
+                dietNote?: string;
+                /** @description allergen codes of the vocabulary */
                 allergies?: string[];
+                allergyNote?: string;
             };
         };
         OfferAnswer: components["schemas"]["Offer"] & {

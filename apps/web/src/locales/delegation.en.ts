@@ -41,7 +41,7 @@ export const delegationEn = {
     genders: { female: 'Female', male: 'Male', 'non-binary': 'Non-binary', undisclosed: 'Prefer not to say' },
     nationality: 'Nationality', nationalityHint: 'Two-letter country code, e.g. US or CN',
     languages: 'Languages', languagesHint: 'Language codes separated by commas, e.g. en, zh',
-    needs: 'Needs', diet: 'Dietary needs', allergies: 'Allergies',
+    needs: 'Needs', diet: 'Dietary needs', allergies: 'Allergies', dietNote: 'Note on the diet', allergyNote: 'Note on the allergies', allergyNoteHelp: 'For what no code above says; a note is flagged for a youth manager to code',
     contact: 'Emergency contact', contactName: 'Contact name', contactRelation: 'Contact relation', contactPhone: 'Contact phone', contactEmail: 'Contact email',
     guardian: 'Guardian (for a participant under 18)', addGuardian: 'Add a guardian', guardianName: 'Guardian name', guardianRelation: 'Guardian relation',
     guardianPhone: 'Guardian phone', guardianEmail: 'Guardian email', consent: 'The guardian has given consent', consentExpires: 'Consent valid until',

@@ -38,7 +38,7 @@ export const delegationEs: DelegationMessages = {
     genders: { female: 'Mujer', male: 'Hombre', 'non-binary': 'No binario', undisclosed: 'Prefiere no decirlo' },
     nationality: 'Nacionalidad', nationalityHint: 'Código de país de dos letras, p. ej. US o CN',
     languages: 'Idiomas', languagesHint: 'Códigos de idioma separados por comas, p. ej. en, zh',
-    needs: 'Necesidades', diet: 'Necesidades alimentarias', allergies: 'Alergias',
+    needs: 'Necesidades', diet: 'Necesidades alimentarias', allergies: 'Alergias', dietNote: 'Nota sobre la dieta', allergyNote: 'Nota sobre las alergias', allergyNoteHelp: 'Para lo que ningún código de arriba dice; la nota queda marcada para que un responsable de jóvenes la codifique',
     contact: 'Contacto de emergencia', contactName: 'Nombre del contacto', contactRelation: 'Relación del contacto', contactPhone: 'Teléfono del contacto', contactEmail: 'Correo del contacto',
     guardian: 'Tutor (para un participante menor de 18 años)', addGuardian: 'Añadir un tutor', guardianName: 'Nombre del tutor', guardianRelation: 'Relación del tutor',
     guardianPhone: 'Teléfono del tutor', guardianEmail: 'Correo del tutor', consent: 'El tutor ha dado su consentimiento', consentExpires: 'Consentimiento válido hasta',

@@ -38,7 +38,7 @@ export const delegationZh: DelegationMessages = {
     genders: { female: '女', male: '男', 'non-binary': '非二元', undisclosed: '不愿透露' },
     nationality: '国籍', nationalityHint: '两个字母的国家代码，例如 US 或 CN',
     languages: '语言', languagesHint: '语言代码，用逗号分隔，例如 en, zh',
-    needs: '需求', diet: '饮食需求', allergies: '过敏',
+    needs: '需求', diet: '饮食需求', allergies: '过敏', dietNote: '饮食备注', allergyNote: '过敏备注', allergyNoteHelp: '填写上面代码未涵盖的内容；备注会标记给青少年负责人进行编码',
     contact: '紧急联系人', contactName: '联系人姓名', contactRelation: '联系人关系', contactPhone: '联系人电话', contactEmail: '联系人邮箱',
     guardian: '监护人（未满 18 岁的参与者）', addGuardian: '添加监护人', guardianName: '监护人姓名', guardianRelation: '监护人关系',
     guardianPhone: '监护人电话', guardianEmail: '监护人邮箱', consent: '监护人已同意', consentExpires: '同意有效期至',

@@ -9,7 +9,7 @@ export const hostEn = {
   },
   household: {
     title: 'My household', family: 'Family', none: 'No host family is linked to your account yet.', profile: 'Household profile', name: 'Family name', address: 'Address',
-    bedrooms: 'Bedrooms', beds: 'Beds (real beds)', pets: 'Pets', smoking: 'Someone smokes at home', languages: 'Languages spoken', diets: 'Diets you can cater for',
+    bedrooms: 'Bedrooms', beds: 'Beds (real beds)', pets: 'Pets', petsNote: 'About the pets (optional)', smoking: 'Someone smokes at home', languages: 'Languages spoken', diets: 'Diets you can cater for',
     interests: 'Interests', listHelp: 'Separate with commas', guestGender: 'Guest gender', guestAgeMin: 'Youngest guest age', guestAgeMax: 'Oldest guest age',
     genders: { any: 'Any', female: 'Female', male: 'Male' },
     members: 'Household members', memberName: 'Name', dateOfBirth: 'Date of birth', relation: 'Relation', gender: 'Gender',

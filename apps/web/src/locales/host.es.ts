@@ -10,7 +10,7 @@ export const hostEs: HostMessages = {
   },
   household: {
     title: 'Mi hogar', family: 'Familia', none: 'Aún no hay ninguna familia anfitriona vinculada a su cuenta.', profile: 'Perfil del hogar', name: 'Nombre de la familia', address: 'Dirección',
-    bedrooms: 'Dormitorios', beds: 'Camas (camas de verdad)', pets: 'Mascotas', smoking: 'Alguien fuma en casa', languages: 'Idiomas que se hablan', diets: 'Dietas que pueden ofrecer',
+    bedrooms: 'Dormitorios', beds: 'Camas (camas de verdad)', pets: 'Mascotas', petsNote: 'Sobre las mascotas (opcional)', smoking: 'Alguien fuma en casa', languages: 'Idiomas que se hablan', diets: 'Dietas que pueden ofrecer',
     interests: 'Intereses', listHelp: 'Separe con comas', guestGender: 'Género del huésped', guestAgeMin: 'Edad mínima del huésped', guestAgeMax: 'Edad máxima del huésped',
     genders: { any: 'Cualquiera', female: 'Femenino', male: 'Masculino' },
     members: 'Miembros del hogar', memberName: 'Nombre', dateOfBirth: 'Fecha de nacimiento', relation: 'Parentesco', gender: 'Género',

@@ -10,7 +10,7 @@ export const hostZh: HostMessages = {
   },
   household: {
     title: '我的家庭', family: '家庭', none: '您的账户尚未关联接待家庭。', profile: '家庭资料', name: '家庭名称', address: '地址',
-    bedrooms: '卧室数', beds: '床位（正式床）', pets: '宠物', smoking: '家中有人吸烟', languages: '使用的语言', diets: '可提供的饮食',
+    bedrooms: '卧室数', beds: '床位（正式床）', pets: '宠物', petsNote: '宠物说明（可选）', smoking: '家中有人吸烟', languages: '使用的语言', diets: '可提供的饮食',
     interests: '兴趣', listHelp: '用逗号分隔', guestGender: '客人性别', guestAgeMin: '客人最小年龄', guestAgeMax: '客人最大年龄',
     genders: { any: '不限', female: '女', male: '男' },
     members: '家庭成员', memberName: '姓名', dateOfBirth: '出生日期', relation: '关系', gender: '性别',

@@ -17,6 +17,9 @@ import { youthZh } from './youth.zh';
 import { delegationEn } from './delegation.en';
 import { delegationEs } from './delegation.es';
 import { delegationZh } from './delegation.zh';
+import { vocabEn } from './vocab.en';
+import { vocabEs } from './vocab.es';
+import { vocabZh } from './vocab.zh';
 
 function leaves(o: object, prefix = ''): Record<string, string> {
   return Object.entries(o).reduce<Record<string, string>>((acc, [k, v]) => (typeof v === 'string' ? { ...acc, [prefix + k]: v } : { ...acc, ...leaves(v, `${prefix}${k}.`) }), {});
@@ -31,6 +34,7 @@ const MODULES = [
   ['host', hostEn, { es: hostEs, zh: hostZh }],
   ['travel', travelEn, { es: travelEs, zh: travelZh }],
   ['delegation', delegationEn, { es: delegationEs, zh: delegationZh }],
+  ['vocab', vocabEn, { es: vocabEs, zh: vocabZh }],
 ] as const;
 
 describe('locales', () => {

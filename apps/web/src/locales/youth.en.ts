@@ -1,7 +1,8 @@
 /** The youth programme manager's screens (English, the reference; youth.es.ts and youth.zh.ts have the same keys). */
 export const youthEn = {
   nav: 'Youth programme', participants: 'Participants', checkIns: 'Check-ins', incidents: 'Incidents', reports: 'Reports',
-  filters: { q: 'Name contains', delegation: 'Delegation', minor: 'Minors', nationality: 'Nationality (ISO code)', all: 'All', yes: 'Minors only', no: 'Adults only' },
+  filters: { q: 'Name contains', delegation: 'Delegation', minor: 'Minors', nationality: 'Nationality (ISO code)', all: 'All', yes: 'Minors only', no: 'Adults only', allergies: 'Allergies' },
+  coding: { needsCoding: 'needs coding', note: 'Note (as written)', help: 'This note is not coded yet: the guest is matched with no family that has pets. Choose the codes it means, then confirm.', codes: 'Allergen codes', confirm: 'The codes cover the note', done: 'Allergies coded' },
   list: { name: 'Name', dateOfBirth: 'Date of birth', gender: 'Gender', nationality: 'Nationality', empty: 'No participants match.', total: '{{count}} participants' },
   genders: { female: 'Female', male: 'Male', 'non-binary': 'Non-binary', undisclosed: 'Undisclosed' },
   record: {

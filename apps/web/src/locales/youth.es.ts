@@ -2,7 +2,8 @@ import type { youthEn } from './youth.en';
 
 export const youthEs: typeof youthEn = {
   nav: 'Programa juvenil', participants: 'Participantes', checkIns: 'Seguimientos', incidents: 'Incidentes', reports: 'Informes',
-  filters: { q: 'El nombre contiene', delegation: 'Delegación', minor: 'Menores', nationality: 'Nacionalidad (código ISO)', all: 'Todos', yes: 'Solo menores', no: 'Solo adultos' },
+  filters: { q: 'El nombre contiene', delegation: 'Delegación', minor: 'Menores', nationality: 'Nacionalidad (código ISO)', all: 'Todos', yes: 'Solo menores', no: 'Solo adultos', allergies: 'Alergias' },
+  coding: { needsCoding: 'falta codificar', note: 'Nota (tal como se escribió)', help: 'Esta nota aún no está codificada: el huésped no se asigna a ninguna familia con mascotas. Elija los códigos que significa y confirme.', codes: 'Códigos de alérgenos', confirm: 'Los códigos cubren la nota', done: 'Alergias codificadas' },
   list: { name: 'Nombre', dateOfBirth: 'Fecha de nacimiento', gender: 'Género', nationality: 'Nacionalidad', empty: 'Ningún participante coincide.', total: '{{count}} participantes' },
   genders: { female: 'Mujer', male: 'Hombre', 'non-binary': 'No binario', undisclosed: 'No indicado' },
   record: {

@@ -2,7 +2,8 @@ import type { youthEn } from './youth.en';
 
 export const youthZh: typeof youthEn = {
   nav: '青少年项目', participants: '参与者', checkIns: '回访', incidents: '事件', reports: '报告',
-  filters: { q: '姓名包含', delegation: '代表团', minor: '未成年人', nationality: '国籍（ISO 代码）', all: '全部', yes: '仅未成年人', no: '仅成年人' },
+  filters: { q: '姓名包含', delegation: '代表团', minor: '未成年人', nationality: '国籍（ISO 代码）', all: '全部', yes: '仅未成年人', no: '仅成年人', allergies: '过敏' },
+  coding: { needsCoding: '待编码', note: '备注（原文）', help: '此备注尚未编码：不会为该客人匹配任何养宠物的家庭。请选择对应的代码并确认。', codes: '过敏原代码', confirm: '代码已涵盖备注', done: '过敏已编码' },
   list: { name: '姓名', dateOfBirth: '出生日期', gender: '性别', nationality: '国籍', empty: '没有符合条件的参与者。', total: '{{count}} 名参与者' },
   genders: { female: '女', male: '男', 'non-binary': '非二元', undisclosed: '未说明' },
   record: {

@@ -7,7 +7,7 @@ const inThreeDays = new Date(Date.now() + (3 * 24 * 60 + 5) * 60_000).toISOStrin
 const offer = {
   id: 'offer-1', delegationId: 'd-1', delegation: { title: 'Tacoma youth ambassadors', hostCity: 'Fuzhou', from: '2027-08-01', to: '2027-08-10' },
   familyName: 'Chen', status: 'offered', deadlineAt: inThreeDays, origin: 'matching',
-  guest: { givenName: 'Emily', familyName: 'Carter', gender: 'female', languages: ['en', 'zh'], nationality: 'US', minor: true, ageOnArrival: 16, diet: ['vegetarian'], allergies: ['peanuts'] },
+  guest: { givenName: 'Emily', familyName: 'Carter', gender: 'female', languages: ['en', 'zh'], nationality: 'US', minor: true, ageOnArrival: 16, diet: ['vegetarian'], allergies: ['peanut', 'shellfish'], allergyNote: 'carries an EpiPen' },
 };
 
 describe('host offers', () => {
@@ -15,7 +15,7 @@ describe('host offers', () => {
     const { fetchImpl } = fakeApi({ 'GET /api/host-matching/offers': { body: { items: [offer], total: 1 } } });
     renderApp({ path: '/offers', fetchImpl, session: host });
     const card = await screen.findByRole('article', { name: 'Emily Carter' });
-    for (const text of ['Age on arrival: 16', 'Minor', 'en, zh', 'vegetarian', 'peanuts', 'Tacoma youth ambassadors']) expect(within(card).getByText(text, { exact: false })).toBeInTheDocument();
+    for (const text of ['Age on arrival: 16', 'Minor', 'en, zh', 'Vegetarian', 'Peanuts, Shellfish · carries an EpiPen', 'Tacoma youth ambassadors']) expect(within(card).getByText(text, { exact: false })).toBeInTheDocument();
     expect(within(card).getByTestId('time-left')).toHaveTextContent(/^3 d 0 h \d+ min left/);
   });
 

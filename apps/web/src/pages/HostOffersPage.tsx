@@ -9,12 +9,14 @@ import { useApi } from '../session';
 import { StatusBadge } from '../components/StatusBadge';
 import { Loading } from '../components/Loading';
 import { ReasonForm } from '../components/ReasonForm';
+import { useVocabularyLabels } from '../components/VocabularySelect';
 
 type Offer = Schemas['Offer'];
 
 /** One offer as a host sees it: what they must know about the guest, the deadline as time left, accept or decline. */
 export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolean }) {
   const { t, i18n } = useTranslation();
+  const labels = useVocabularyLabels();
   const api = useApi();
   const qc = useQueryClient();
   const [declining, setDeclining] = useState(false);
@@ -51,9 +53,10 @@ export function OfferCard({ offer, link = false }: { offer: Offer; link?: boolea
           {g.gender && <List.Item>{t('offers.gender')}: {t(`youth.genders.${g.gender}`, { defaultValue: g.gender })}</List.Item>}
           <List.Item>{t('offers.languages')}: {g.languages?.length ? g.languages.join(', ') : t('common.none')}</List.Item>
           {g.nationality && <List.Item>{t('offers.nationality')}: {g.nationality}</List.Item>}
-          {/* absent (not empty) when the sensitive-fields rule withholds it from the reader: then not "none" either */}
-          {g.diet !== undefined && <List.Item>{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')}</List.Item>}
-          {g.allergies !== undefined && <List.Item>{t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</List.Item>}
+          {/* codes as labels in the reader's language, then the note as written; absent (not empty) when the
+              sensitive-fields rule withholds it from the reader: then not "none" either */}
+          {g.diet !== undefined && <List.Item>{t('offers.diet')}: {g.diet?.length || g.dietNote ? [labels('diets', g.diet), g.dietNote].filter(Boolean).join(' · ') : t('common.none')}</List.Item>}
+          {g.allergies !== undefined && <List.Item>{t('offers.allergies')}: {g.allergies?.length || g.allergyNote ? <strong>{[labels('allergens', g.allergies), g.allergyNote].filter(Boolean).join(' · ')}</strong> : t('common.none')}</List.Item>}
         </List>
         {/* the deadline on the host city's clock, the zone named; the reader's own zone when host matching does not know the host city's yet */}
         {open && offer.deadlineAt && (

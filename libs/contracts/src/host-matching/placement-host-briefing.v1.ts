@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsISO8601, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ALLERGEN_CODES, DIET_CODES } from '../vocabulary/vocabulary';
 
 /**
  * `placement.host-briefing` v1 — what the hosts of a confirmed placement must know about their guest, for the
@@ -21,7 +22,13 @@ export class PlacementHostBriefingV1 {
   @IsString() @MaxLength(120) guestGivenName!: string;
   @IsISO8601({ strict: true }) stayFrom!: string;
   @IsISO8601({ strict: true }) stayTo!: string;
+  /** The diet and allergies as English words (what consumers read before the codes); the codes below are what to render. */
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) diet!: string[];
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) allergies!: string[];
+  /** Codes of the vocabulary, for labels in the recipient's language (additive: absent in events written before them). */
+  @IsOptional() @IsArray() @IsIn(DIET_CODES, { each: true }) dietCodes?: string[];
+  @IsOptional() @IsString() @MaxLength(2000) dietNote?: string;
+  @IsOptional() @IsArray() @IsIn(ALLERGEN_CODES, { each: true }) allergyCodes?: string[];
+  @IsOptional() @IsString() @MaxLength(2000) allergyNote?: string;
   @IsBoolean() nonSmokingRequired!: boolean;
 }

@@ -8,3 +8,4 @@ export * from './incident-reported.v1';
 export * from './incident-closed.v1';
 export * from './participant-matching-profile.v1';
 export * from './participant-travel-document-changed.v1';
+export * from './participant-matching-profile.v2';

@@ -10,8 +10,11 @@ export interface ParticipantRow {
   gender: string;
   languages: string[];
   nationality: string;
-  dietary_needs: string;
-  allergies: string;
+  diet_codes: string[];
+  diet_note: string;
+  allergy_codes: string[];
+  allergy_note: string;
+  allergies_need_coding: boolean;
   medical_notes: string;
   passport_number: string | null;
   passport_expiry: string | null;
@@ -63,8 +66,9 @@ export function participantView(user: AuthenticatedUser, relation: Relation, p: 
   };
   if (relation === 'owner') view.passportNumber = p.passport_number;
   if (disclose(user, relation, 'medicalNotes', subject)) view.medicalNotes = p.medical_notes;
-  if (maySee(user, relation, 'allergies')) view.allergies = p.allergies;
-  if (maySee(user, relation, 'dietaryNeeds')) view.dietaryNeeds = p.dietary_needs;
+  // Coded (what the placement rules compare) with a note for people; `needsCoding`: a note not coded yet.
+  if (maySee(user, relation, 'allergies')) view.allergies = { codes: p.allergy_codes, note: p.allergy_note, needsCoding: p.allergies_need_coding };
+  if (maySee(user, relation, 'dietaryNeeds')) view.dietaryNeeds = { codes: p.diet_codes, note: p.diet_note };
   if (maySee(user, relation, 'emergencyContacts')) view.emergencyContacts = contacts.map((c) => ({ id: c.id, name: c.name, relation: c.relation, phone: c.phone, email: c.email }));
   return view;
 }

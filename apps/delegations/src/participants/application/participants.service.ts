@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV1, ParticipantTravelDocumentChangedV1 } from '@twinning/contracts';
+import { ALLERGEN_CODES, DIET_CODES, PARTICIPANT_PUBLIC_FIELDS, ParticipantMatchingProfileChangedV2, ParticipantTravelDocumentChangedV1 } from '@twinning/contracts';
 import { assertMayWrite, AuthenticatedUser, Relation } from '@twinning/platform-auth';
 import { OutboxWriter } from '@twinning/platform-messaging';
+import { allergiesNeedCoding } from '../domain/allergy-coding';
 import { matchingProfile, matchingProfileChanged } from '../domain/matching-profile';
 import { passportWarnings } from '../domain/participant-rules';
 import { CreateParticipantDto, EmergencyContactDto, GuardianDto, ListParticipantsDto, UpdateParticipantDto } from '../http/participant.dto';
@@ -11,7 +12,7 @@ import { PARTICIPANT_SENSITIVE_INPUT } from './participant-fields';
 import { ContactRow, GuardianRow, ParticipantRow, participantView } from './participant-view';
 
 const COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages,
-  p.nationality, p.dietary_needs, p.allergies, p.medical_notes, p.passport_number, to_char(p.passport_expiry, 'YYYY-MM-DD') AS passport_expiry,
+  p.nationality, p.diet_codes, p.diet_note, p.allergy_codes, p.allergy_note, p.allergies_need_coding, p.medical_notes, p.passport_number, to_char(p.passport_expiry, 'YYYY-MM-DD') AS passport_expiry,
   p.visa_status, p.created_by, p.created_at, p.updated_at`;
 
 /** SQL: the caller's relation to participant `p` ($1 = the caller's organisation): owner, partner (member of a delegation shared with it), or none. */
@@ -39,10 +40,10 @@ export class ParticipantsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO participant (id, organisation_id, given_name, family_name, date_of_birth, gender, languages, nationality, dietary_needs, allergies, medical_notes,
-           passport_number, passport_expiry, visa_status, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [id, user.organisationId, dto.givenName, dto.familyName, dto.dateOfBirth, dto.gender, dto.languages ?? [], dto.nationality, dto.dietaryNeeds ?? '', dto.allergies ?? '',
+        `INSERT INTO participant (id, organisation_id, given_name, family_name, date_of_birth, gender, languages, nationality, diet_codes, diet_note, allergy_codes, allergy_note,
+           allergies_need_coding, medical_notes, passport_number, passport_expiry, visa_status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+        [id, user.organisationId, dto.givenName, dto.familyName, dto.dateOfBirth, dto.gender, dto.languages ?? [], dto.nationality, ...codedColumns(null, dto).values,
           dto.medicalNotes ?? '', dto.passportNumber ?? null, dto.passportExpiry ?? null, dto.visaStatus ?? 'not-required', user.userId],
       );
       await insertContacts(tx, id, dto.emergencyContacts);
@@ -69,7 +70,7 @@ export class ParticipantsService {
       const profileBefore = await loadMatchingProfile(tx, id);
       const sets: Record<string, unknown> = {
         given_name: dto.givenName, family_name: dto.familyName, date_of_birth: dto.dateOfBirth, gender: dto.gender, languages: dto.languages, nationality: dto.nationality,
-        dietary_needs: dto.dietaryNeeds, allergies: dto.allergies, medical_notes: dto.medicalNotes, passport_number: dto.passportNumber, passport_expiry: dto.passportExpiry,
+        ...codedColumns(before, dto).changes, medical_notes: dto.medicalNotes, passport_number: dto.passportNumber, passport_expiry: dto.passportExpiry,
         visa_status: dto.visaStatus,
       };
       const entries = Object.entries(sets).filter(([, v]) => v !== undefined);
@@ -127,6 +128,8 @@ export class ParticipantsService {
     if (q.q) add((n) => `(p.given_name ILIKE ${n} OR p.family_name ILIKE ${n} OR (p.given_name || ' ' || p.family_name) ILIKE ${n})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (q.delegationId) add((n) => `EXISTS (SELECT 1 FROM delegation_member m WHERE m.participant_id = p.id AND m.delegation_id = ${n})`, q.delegationId);
     if (q.nationality) add((n) => `p.nationality = ${n}`, q.nationality);
+    if (q.needsCoding === 'true') where.push(`p.organisation_id = $1 AND p.allergies_need_coding`);
+    if (q.needsCoding === 'false') where.push(`NOT (p.organisation_id = $1 AND p.allergies_need_coding)`);
     if (q.minor === 'true') where.push(`p.date_of_birth > (current_date - interval '18 years')`);
     if (q.minor === 'false') where.push(`p.date_of_birth <= (current_date - interval '18 years')`);
     const whereSql = where.join(' AND ');
@@ -171,10 +174,10 @@ export class ParticipantsService {
    * caller's transaction: on registration, and after an update only when something the profile
    * carries changed (a guardian change that leaves the consent as it was publishes nothing).
    */
-  private async publishMatchingProfile(tx: EntityManager, user: AuthenticatedUser, id: string, before: ParticipantMatchingProfileChangedV1 | null): Promise<void> {
+  private async publishMatchingProfile(tx: EntityManager, user: AuthenticatedUser, id: string, before: ParticipantMatchingProfileChangedV2 | null): Promise<void> {
     const after = await loadMatchingProfile(tx, id);
     if (!after || !matchingProfileChanged(before, after)) return;
-    await this.outbox.append(tx, { type: 'participant.matching-profile-changed', version: 1, aggregateId: id, organisationId: user.organisationId, payload: after });
+    await this.outbox.append(tx, { type: 'participant.matching-profile-changed', version: 2, aggregateId: id, organisationId: user.organisationId, payload: after });
   }
 
   /**
@@ -198,17 +201,37 @@ export class ParticipantsService {
 }
 
 /** The participant's matching profile as stored now (read through `tx`), consent judged on today's date (UTC). */
-async function loadMatchingProfile(tx: EntityManager, id: string): Promise<ParticipantMatchingProfileChangedV1 | null> {
+async function loadMatchingProfile(tx: EntityManager, id: string): Promise<ParticipantMatchingProfileChangedV2 | null> {
   const [p] = (await tx.query(`SELECT ${COLUMNS} FROM participant p WHERE p.id = $1`, [id])) as ParticipantRow[];
   if (!p) return null;
   const guardians = (await tx.query(`SELECT consent_given_at, to_char(consent_expires_on, 'YYYY-MM-DD') AS consent_expires_on FROM guardian WHERE participant_id = $1 ORDER BY id`,
     [id])) as Pick<GuardianRow, 'consent_given_at' | 'consent_expires_on'>[];
   return matchingProfile(
     { id: p.id, givenName: p.given_name, familyName: p.family_name, dateOfBirth: p.date_of_birth, gender: p.gender, languages: p.languages, nationality: p.nationality,
-      dietaryNeeds: p.dietary_needs, allergies: p.allergies },
+      dietCodes: p.diet_codes, dietNote: p.diet_note, allergyCodes: p.allergy_codes, allergyNote: p.allergy_note, allergiesNeedCoding: p.allergies_need_coding },
     guardians.map((g) => ({ consentGivenAt: g.consent_given_at, consentExpiresOn: g.consent_expires_on })),
     new Date().toISOString().slice(0, 10),
   );
+}
+
+/**
+ * The coded diet and allergy columns a write sets: on create every column (`values`, in INSERT order), on update only
+ * those of the lists sent (`changes`; a list is replaced as a whole, its note with it). Whether the allergy note needs
+ * coding follows allergiesNeedCoding (a new or changed note is flagged unless the writer says the codes cover it).
+ */
+function codedColumns(before: ParticipantRow | null, dto: Pick<CreateParticipantDto, 'allergies' | 'dietaryNeeds'>) {
+  const allergyNote = dto.allergies?.note?.trim() ?? '';
+  const needsCoding = allergiesNeedCoding(before ? { note: before.allergy_note, needsCoding: before.allergies_need_coding } : null, allergyNote, dto.allergies?.needsCoding);
+  const changes: Record<string, unknown> = {};
+  if (dto.dietaryNeeds) Object.assign(changes, { diet_codes: inVocabularyOrder(dto.dietaryNeeds.codes, DIET_CODES), diet_note: dto.dietaryNeeds.note?.trim() ?? '' });
+  if (dto.allergies) Object.assign(changes, { allergy_codes: inVocabularyOrder(dto.allergies.codes, ALLERGEN_CODES), allergy_note: allergyNote, allergies_need_coding: needsCoding });
+  const values = [changes.diet_codes ?? [], changes.diet_note ?? '', changes.allergy_codes ?? [], changes.allergy_note ?? '', changes.allergies_need_coding ?? false];
+  return { changes, values };
+}
+
+/** Codes once each, in the vocabulary's order: the same list written in another order is no change. */
+function inVocabularyOrder(codes: string[], vocabulary: readonly string[]): string[] {
+  return vocabulary.filter((c) => codes.includes(c));
 }
 
 async function insertContacts(tx: EntityManager, participantId: string, contacts: EmergencyContactDto[]): Promise<void> {

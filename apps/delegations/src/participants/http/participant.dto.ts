@@ -1,9 +1,12 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsISO31661Alpha2, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { PARTICIPANT_GENDERS } from '@twinning/contracts';
 import { IsCalendarDate, PageQueryDto } from '@twinning/platform-http';
+import { PageQueryDto } from '@twinning/platform-http';
+import { CodedAllergiesDto } from './coded-allergies.dto';
+import { CodedDietDto } from './coded-diet.dto';
 
 /** A BCP 47 language tag, e.g. `en`, `zh-Hans-CN`, `ps-AF`. */
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/;
@@ -32,8 +35,8 @@ export class GuardianDto {
 /** The fields optional on create as well as on update (arrays are replaced as a whole). */
 class ParticipantOptionalFields {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(BCP47, { each: true, message: 'each of languages must be a BCP 47 language tag' }) languages?: string[];
-  @IsOptional() @IsString() @MaxLength(2000) dietaryNeeds?: string;
-  @IsOptional() @IsString() @MaxLength(2000) allergies?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CodedDietDto) dietaryNeeds?: CodedDietDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CodedAllergiesDto) allergies?: CodedAllergiesDto;
   @IsOptional() @IsString() @MaxLength(10000) medicalNotes?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => GuardianDto) guardians?: GuardianDto[];
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) passportNumber?: string;
@@ -83,5 +86,7 @@ export class ListParticipantsDto extends PageQueryDto {
   /** `true`: under 18 today; `false`: 18 or older. */
   @IsOptional() @IsIn(['true', 'false']) minor?: 'true' | 'false';
   @IsOptional() @Transform(upper) @IsISO31661Alpha2() nationality?: string;
+  /** `true`: the organisation's own participants with an allergy note not coded yet (what a youth manager has to code). */
+  @IsOptional() @IsIn(['true', 'false']) needsCoding?: 'true' | 'false';
   @IsOptional() @IsIn(PARTICIPANT_SORTS) sort: (typeof PARTICIPANT_SORTS)[number] = 'familyName';
 }

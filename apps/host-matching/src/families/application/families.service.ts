@@ -10,8 +10,8 @@ import { VettingService } from './vetting.service';
 
 /** Profile fields and their columns (what PATCH may change, and what `changed` names in family.updated). */
 const COLUMNS = {
-  name: 'name', address: 'address', latitude: 'latitude', longitude: 'longitude', bedrooms: 'bedrooms', beds: 'beds', pets: 'pets', smoking: 'smoking',
-  languages: 'languages', diets: 'diets', interests: 'interests', guestAgeMin: 'guest_age_min', guestAgeMax: 'guest_age_max', guestGender: 'guest_gender',
+  name: 'name', address: 'address', latitude: 'latitude', longitude: 'longitude', bedrooms: 'bedrooms', beds: 'beds', pets: 'pets', petsNote: 'pets_note', smoking: 'smoking',
+  languages: 'languages', diets: 'diets', dietsNote: 'diets_note', interests: 'interests', guestAgeMin: 'guest_age_min', guestAgeMax: 'guest_age_max', guestGender: 'guest_gender',
   availability: 'availability', timesHosted: 'times_hosted', hostUserIds: 'host_user_ids',
 } as const;
 type Field = keyof typeof COLUMNS;
@@ -58,11 +58,11 @@ export class FamiliesService {
     return this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO host_family (id, organisation_id, name, address, latitude, longitude, bedrooms, beds, pets, smoking, languages, diets, interests,
-           guest_age_min, guest_age_max, guest_gender, availability, times_hosted, host_user_ids, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+           guest_age_min, guest_age_max, guest_gender, availability, times_hosted, host_user_ids, created_by, pets_note, diets_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
         [id, user.organisationId, input.name.trim(), input.address.trim(), input.latitude, input.longitude, input.bedrooms, input.beds, input.pets ?? [], input.smoking ?? false,
           input.languages ?? [], input.diets ?? [], input.interests ?? [], input.guestAgeMin ?? null, input.guestAgeMax ?? null, input.guestGender ?? 'any',
-          JSON.stringify(input.availability ?? []), input.timesHosted ?? 0, input.hostUserIds ?? [], user.userId],
+          JSON.stringify(input.availability ?? []), input.timesHosted ?? 0, input.hostUserIds ?? [], user.userId, input.petsNote?.trim() ?? '', input.dietsNote?.trim() ?? ''],
       );
       await this.replaceMembers(tx, id, input.members ?? []);
       const row = await loadFamily(tx, user, id);

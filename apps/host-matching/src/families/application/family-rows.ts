@@ -6,7 +6,7 @@ import { HouseholdMemberSnapshot } from '../domain/household-change';
 
 export interface FamilyRow {
   id: string; organisation_id: string; name: string; address: string; latitude: number; longitude: number; bedrooms: number; beds: number;
-  pets: string[]; smoking: boolean; languages: string[]; diets: string[]; interests: string[]; guest_age_min: number | null; guest_age_max: number | null;
+  pets: string[]; pets_note: string; smoking: boolean; languages: string[]; diets: string[]; diets_note: string; interests: string[]; guest_age_min: number | null; guest_age_max: number | null;
   guest_gender: string; availability: { from: string; to: string }[]; times_hosted: number; host_user_ids: string[]; vetting_eligible: boolean;
   vetting_evaluated_on: string | null; household_review_pending: boolean; version: number; created_by: string; created_at: Date; updated_at: Date;
 }
@@ -32,7 +32,7 @@ export function day(v: string): string {
 }
 
 /** host_family's columns as `f`, its dates as text. */
-export const FAMILY_COLUMNS = `f.id, f.organisation_id, f.name, f.address, f.latitude, f.longitude, f.bedrooms, f.beds, f.pets, f.smoking, f.languages, f.diets, f.interests,
+export const FAMILY_COLUMNS = `f.id, f.organisation_id, f.name, f.address, f.latitude, f.longitude, f.bedrooms, f.beds, f.pets, f.pets_note, f.smoking, f.languages, f.diets, f.diets_note, f.interests,
   f.guest_age_min, f.guest_age_max, f.guest_gender, f.availability, f.times_hosted, f.host_user_ids, f.vetting_eligible, f.vetting_evaluated_on::text AS vetting_evaluated_on,
   EXISTS (SELECT 1 FROM household_change hc WHERE hc.family_id = f.id AND hc.needs_review AND hc.reviewed_at IS NULL) AS household_review_pending,
   f.version, f.created_by, f.created_at, f.updated_at`;
@@ -57,7 +57,7 @@ export function memberSnapshot(m: MemberRow): HouseholdMemberSnapshot {
 export function familyView(f: FamilyRow, members: MemberRow[]) {
   return {
     id: f.id, organisationId: f.organisation_id, name: f.name, address: f.address, latitude: f.latitude, longitude: f.longitude,
-    bedrooms: f.bedrooms, beds: f.beds, pets: f.pets, smoking: f.smoking, languages: f.languages, diets: f.diets, interests: f.interests,
+    bedrooms: f.bedrooms, beds: f.beds, pets: f.pets, petsNote: f.pets_note, smoking: f.smoking, languages: f.languages, diets: f.diets, dietsNote: f.diets_note, interests: f.interests,
     guestAgeMin: f.guest_age_min, guestAgeMax: f.guest_age_max, guestGender: f.guest_gender, availability: f.availability, timesHosted: f.times_hosted,
     hostUserIds: f.host_user_ids,
     members: members.filter((m) => m.family_id === f.id).map((m) => ({ id: m.id, name: m.name, dateOfBirth: day(m.date_of_birth), relation: m.relation, gender: m.gender })),

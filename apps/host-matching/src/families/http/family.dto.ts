@@ -3,7 +3,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Validate, ValidateNested,
   ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
 } from 'class-validator';
-import { FAMILY_MEMBER_GENDERS, GUEST_GENDER_PREFERENCES } from '@twinning/contracts';
+import { DIET_CODES, FAMILY_MEMBER_GENDERS, GUEST_GENDER_PREFERENCES, PET_CODES } from '@twinning/contracts';
 import { isCalendarDate } from '../domain/calendar';
 import { PageQueryDto } from '@twinning/platform-http';
 
@@ -53,13 +53,19 @@ export class HouseholdMemberDto {
 
 /** The optional part of a family's profile (create and update). hostUserIds and timesHosted: coordinators and admins only. */
 class FamilyOptionalFields {
+  /** Pets in the home, as codes of the vocabulary (what the allergy rule compares). */
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
-  @IsString(text)
-  @IsNotEmpty(text)
-  @MaxLength(80, text)
+  @ArrayUnique()
+  @ArrayMaxSize(PET_CODES.length)
+  @IsIn(PET_CODES, { each: true, message: `each of pets must be one of: ${PET_CODES.join(', ')}` })
   pets?: string[];
+
+  /** About the pets, for people (breed, kept outdoors...); never read by a rule. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  petsNote?: string;
 
   @IsOptional()
   @IsBoolean()
@@ -75,15 +81,18 @@ class FamilyOptionalFields {
   @MaxLength(80, text)
   languages?: string[];
 
-  /** Diets the family can cater for (e.g. vegetarian, halal). */
+  /** Diets the family can cater for, as codes of the vocabulary (e.g. vegetarian, halal). */
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(20)
-  @IsString(text)
-  @IsNotEmpty(text)
-  @MaxLength(80, text)
+  @ArrayMaxSize(DIET_CODES.length)
+  @IsIn(DIET_CODES, { each: true, message: `each of diets must be one of: ${DIET_CODES.join(', ')}` })
   diets?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  dietsNote?: string;
 
   @IsOptional()
   @IsArray()

@@ -1,4 +1,5 @@
 import { AuthenticatedUser, maySee, Relation } from '@twinning/platform-auth';
+import { HEALTH_RULES } from '../../matching/domain/candidates';
 
 /**
  * What the pets-vs-allergy rule says in place of its message to a caller who may not see the guest's allergies: the
@@ -8,8 +9,8 @@ export const ALLERGY_WITHHELD = 'excluded by the pets-vs-allergy rule (the aller
 
 /**
  * The matching answers about a guest (run explanations, why-not, broken rules of an offer or an assignment) as the
- * caller may see them under the sensitive-fields rule: every `message` of an object about the PETS_VS_ALLERGY rule
- * names the guest's allergy, so it is replaced by ALLERGY_WITHHELD unless the caller may see `allergies`. The rule is
+ * caller may see them under the sensitive-fields rule: every `message` of an object about a health rule (PETS_VS_ALLERGY,
+ * ALLERGY_NOT_CODED, SMOKING) names the guest's allergy, so it is replaced by ALLERGY_WITHHELD unless the caller may see `allergies`. The rule is
  * recognised by its code (`rule`, `decidingRule`, or a non-zero count in `excludedByRule`), never by the wording, so
  * a change of the messages cannot reopen it.
  */
@@ -24,7 +25,8 @@ function withhold(value: unknown): unknown {
   const o = value as Record<string, unknown>;
   const out: Record<string, unknown> = Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withhold(v)]));
   const counts = o.excludedByRule as Record<string, number> | undefined;
-  const aboutAllergy = o.rule === 'PETS_VS_ALLERGY' || o.decidingRule === 'PETS_VS_ALLERGY' || (!!counts && typeof counts === 'object' && (counts.PETS_VS_ALLERGY ?? 0) > 0);
+  const health = (r: unknown) => (HEALTH_RULES as readonly unknown[]).includes(r);
+  const aboutAllergy = health(o.rule) || health(o.decidingRule) || (!!counts && typeof counts === 'object' && HEALTH_RULES.some((r) => (counts[r] ?? 0) > 0));
   if (aboutAllergy && typeof o.message === 'string') out.message = ALLERGY_WITHHELD;
   return out;
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthenticatedUser, relationsTo } from '@twinning/platform-auth';
+import { AuthenticatedUser, maySee, relationsTo } from '@twinning/platform-auth';
 import { DomainRuleError } from '@twinning/platform-http';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
 import { VettingService } from '../../families/application/vetting.service';
-import { allViolations, explainAssignment, generateCandidates, guestContext, HardRuleCode, toInstance, whyNot } from '../../matching/domain/candidates';
+import { allViolations, explainAssignment, explanationFor, generateCandidates, guestContext, HardRuleCode, publicCounts, publicWhyNot, toInstance, unplacedTopicReason, whyNot } from '../../matching/domain/candidates';
 import { solveInWorker } from '../../matching/domain/matching-worker';
 import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
 import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
@@ -20,9 +20,6 @@ import { PlacementEngine } from './placement-engine';
 export const NON_OVERRIDABLE: readonly HardRuleCode[] = ['CAPACITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR'];
 
 const CLOSED = ['cancelled', 'completed'];
-
-/** the rule code of a guest.unplaced event when no hard rule decided it */
-const UNPLACED_RULE: Record<string, string> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
 
 /**
  * Matching for a delegation: its settings, coordinator-run matching (proposals with explanations), releasing proposals
@@ -152,7 +149,10 @@ export class MatchingService {
           [randomUUID(), id, d.id, g.memberId, g.participantId, p.familyId, p.score, p.breakdown ? JSON.stringify(p.breakdown) : null, JSON.stringify(p.excludedByRule), p.feasibleFamilies,
             p.explanation ? JSON.stringify(p.explanation) : null],
         );
-        if (!p.familyId && p.explanation) events.push(this.unplaced(d, user.organisationId, g, id, p.explanation.decidingRule ?? UNPLACED_RULE[p.explanation.kind], p.explanation.message, now));
+        if (!p.familyId && p.explanation) {
+          const { rule, reason } = unplacedTopicReason(p.explanation);
+          events.push(this.unplaced(d, user.organisationId, g, id, rule, reason, now));
+        }
       }
       for (const g of withoutProfile) {
         const message = 'no matching profile from the delegations service yet (date of birth, diet, allergies): the guest cannot be matched';
@@ -182,6 +182,7 @@ export class MatchingService {
   async getRun(user: AuthenticatedUser, delegationId: string, runId: string) {
     const tx = this.dataSource.manager;
     const d = await loadDelegation(tx, user, delegationId);
+    const seeAllergies = maySeeGuestAllergies(user, d);
     const [run] = (await tx.query(`SELECT * FROM matching_run WHERE id = $1 AND delegation_id = $2`, [runId, delegationId])) as RunRow[];
     if (!run) throw new NotFoundException({ statusCode: 404, code: 'MATCHING.RUN_NOT_FOUND', message: `matching run ${runId} not found for this delegation` });
     const proposals = (await tx.query(
@@ -191,7 +192,8 @@ export class MatchingService {
     )) as ProposalRow[];
     const view = proposals.map((p) => ({
       id: p.id, memberId: p.member_id, participantId: p.participant_id, guestName: p.given_name ? `${p.given_name} ${p.family_name}` : null, familyId: p.family_id,
-      familyName: p.family_label, score: p.score, breakdown: p.breakdown, excludedByRule: p.excluded_by_rule, feasibleFamilies: p.feasible_families, explanation: p.explanation, status: p.status,
+      familyName: p.family_label, score: p.score, breakdown: p.breakdown, excludedByRule: seeAllergies ? p.excluded_by_rule : publicCounts(p.excluded_by_rule),
+      feasibleFamilies: p.feasible_families, explanation: explanationFor(p.explanation as StoredExplanation | null, seeAllergies), status: p.status,
     }));
     const shown = withheldForCaller(user, guestRelations(user, d), view);
     return { ...runView(run), proposals: shown.filter((p) => p.familyId), unplacedGuests: shown.filter((p) => !p.familyId) };
@@ -255,7 +257,8 @@ export class MatchingService {
     const family = families.find((f) => f.id === familyId);
     if (!family) throw new DomainRuleError('MATCHING.FAMILY_UNKNOWN', `family ${familyId} is not a family of this organisation`, 'familyId');
     const forbidden = (await tx.query(`SELECT reason FROM forbidden_pair WHERE member_id = $1 AND family_id = $2`, [memberId, familyId])) as { reason: string }[];
-    const answer = withheldForCaller(user, guestRelations(user, d), whyNot(toCandidateGuest(guest, d, settings), family, families, engineSettings(settings)));
+    const precise = whyNot(toCandidateGuest(guest, d, settings), family, families, engineSettings(settings));
+    const answer = withheldForCaller(user, guestRelations(user, d), maySeeGuestAllergies(user, d) ? precise : publicWhyNot(precise));
     return { ...answer, ...(forbidden[0] ? { forbiddenAfter: forbidden[0].reason, note: `this family ${forbidden[0].reason} this guest before, so re-matches never offer it again` } : {}) };
   }
 
@@ -312,6 +315,7 @@ export class MatchingService {
     const latest = (await tx.query(
       `SELECT DISTINCT ON (member_id) member_id, family_id, explanation, status FROM proposal WHERE delegation_id = $1 ORDER BY member_id, created_at DESC`, [d.id])) as { member_id: string; family_id: string | null; explanation: unknown; status: string }[];
     const now = new Date();
+    const seeAllergies = maySeeGuestAllergies(user, d);
     return withheldForCaller(user, guestRelations(user, d), {
       delegationId: d.id,
       items: guests.map((g) => {
@@ -322,7 +326,7 @@ export class MatchingService {
           memberId: g.memberId, participantId: g.participantId, role: g.role, name: g.givenName ? `${g.givenName} ${g.familyName}` : null, hasMatchingProfile: g.hasProfile,
           minor: isMinorOnArrival(g, d), guardianConsentOnFile: g.consentOnFile,
           offer: o ? { id: o.id, status: expired ? 'expired' : o.status, familyId: o.family_id, familyName: o.family_name, deadlineAt: o.deadline_at, origin: o.origin, brokenRules: o.broken_rules } : null,
-          latestProposal: p ? { familyId: p.family_id, status: p.status, explanation: p.explanation } : null,
+          latestProposal: p ? { familyId: p.family_id, status: p.status, explanation: explanationFor(p.explanation as StoredExplanation | null, seeAllergies) } : null,
         };
       }),
     });
@@ -354,6 +358,17 @@ export class MatchingService {
       payload: { delegationId: d.id, memberId: g.memberId, participantId: g.participantId, runId, rule, reason: message.slice(0, 500) },
     };
   }
+}
+
+/** An unplaced guest's stored explanation (precise message and, since the vocabulary, its public form). */
+type StoredExplanation = { kind?: string; decidingRule: string | null; message: string; publicRule?: string | null; publicMessage?: string; excludedByRule?: unknown };
+
+/**
+ * Whether the caller may read the precise unplaced reasons of this delegation's guests (they name allergies): the
+ * sensitive-fields rule for `allergies`, owner or partner by the delegation's organisation.
+ */
+function maySeeGuestAllergies(user: AuthenticatedUser, d: DelegationRecord): boolean {
+  return maySee(user, guestRelations(user, d), 'allergies');
 }
 
 interface RunRow {

@@ -19,12 +19,12 @@ export const PLACEMENT_STAFF: readonly Role[] = ['coordinator', 'admin', 'youth-
 interface OfferViewRow extends OfferRow {
   family_name: string; host_user_ids: string[]; delegation_organisation_id: string; shared_with_host_organisation: boolean; title: string; host_city: string; host_time_zone: string | null; start_date: string; end_date: string;
   given_name: string | null; family_name_p: string | null; date_of_birth: string | null; gender: string | null; languages: string[] | null; nationality: string | null;
-  diet: string[] | null; allergies: string[] | null; guardian_consent_on_file: boolean | null; guardian_consent_expires_on: string | null;
+  diet: string[] | null; diet_note: string | null; allergies: string[] | null; allergy_note: string | null; guardian_consent_on_file: boolean | null; guardian_consent_expires_on: string | null;
 }
 
 const VIEW_SELECT = `SELECT o.*, f.name AS family_name, f.host_user_ids, d.organisation_id AS delegation_organisation_id,
   EXISTS (SELECT 1 FROM hm_delegation_share s WHERE s.delegation_id = o.delegation_id AND s.organisation_id = o.organisation_id) AS shared_with_host_organisation, d.title, d.host_city, d.host_time_zone, d.start_date::text AS start_date, d.end_date::text AS end_date,
-  p.given_name, p.family_name AS family_name_p, p.date_of_birth::text AS date_of_birth, p.gender, p.languages, p.nationality, p.diet, p.allergies,
+  p.given_name, p.family_name AS family_name_p, p.date_of_birth::text AS date_of_birth, p.gender, p.languages, p.nationality, p.diet, p.diet_note, p.allergies, p.allergy_note,
   p.guardian_consent_on_file, p.guardian_consent_expires_on::text AS guardian_consent_expires_on
   FROM offer o JOIN host_family f ON f.id = o.family_id JOIN hm_delegation d ON d.id = o.delegation_id LEFT JOIN hm_participant p ON p.id = o.participant_id`;
 
@@ -211,8 +211,9 @@ export class OffersService implements OnModuleInit, OnModuleDestroy {
       guest: {
         givenName: r.given_name, familyName: r.family_name_p, gender: r.gender, languages: r.languages ?? [], nationality: r.nationality, minor,
         ageOnArrival: r.date_of_birth ? ageOnArrival({ dateOfBirth: r.date_of_birth, stay: stayOf(d) }) : null,
-        ...(maySee(user, relation, 'dietaryNeeds') ? { diet: r.diet ?? [] } : {}),
-        ...(maySee(user, relation, 'allergies') ? { allergies: r.allergies ?? [] } : {}),
+        // codes of the vocabulary (the web app shows their labels) and the note that goes with them
+        ...(maySee(user, relation, 'dietaryNeeds') ? { diet: r.diet ?? [], dietNote: r.diet_note ?? '' } : {}),
+        ...(maySee(user, relation, 'allergies') ? { allergies: r.allergies ?? [], allergyNote: r.allergy_note ?? '' } : {}),
       },
     };
   }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { vocabularyLabel } from '@twinning/contracts';
 import { AnyNewEvent, OutboxWriter } from '@twinning/platform-messaging';
-import { generateCandidates, toInstance } from '../../matching/domain/candidates';
+import { generateCandidates, toInstance, unplacedTopicReason } from '../../matching/domain/candidates';
 import { anchorGroups } from '../../matching/domain/groups/anchor-groups';
 import { explainGroupUnplaced } from '../../matching/domain/groups/group-explanations';
 import { rematch } from '../../matching/domain/rematch';
@@ -52,8 +53,6 @@ export interface RematchOutcome {
 }
 
 /** the rule code of a guest.unplaced event when a group decided it */
-const UNPLACED_RULE: Record<string, string> = { 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART' };
-
 /**
  * The state changes of placements inside the caller's transaction, each with its events through the outbox:
  * offers made and ended, placements confirmed, and the automatic re-match. Callers hold the delegation's lock.
@@ -135,8 +134,9 @@ export class PlacementEngine {
         payload: { ...ids, familyName: family.name, address: family.address, latitude: family.latitude, longitude: family.longitude, stayFrom: stay.from, stayTo: stay.to } },
       // the guest's needs for the hosts' welcome packet, on the restricted topic only notifications reads
       { ...env, type: 'placement.host-briefing', version: 1,
-        payload: { ...ids, familyName: family.name, guestGivenName: guest.givenName ?? '', stayFrom: stay.from, stayTo: stay.to, diet: guest.diet, allergies: guest.allergies,
-          nonSmokingRequired: guest.nonSmokingRequired } },
+        payload: { ...ids, familyName: family.name, guestGivenName: guest.givenName ?? '', stayFrom: stay.from, stayTo: stay.to,
+          diet: guest.diet.map((c) => vocabularyLabel('diets', c, 'en')), allergies: guest.allergies.map((c) => vocabularyLabel('allergens', c, 'en')),
+          dietCodes: guest.diet, dietNote: guest.dietNote, allergyCodes: guest.allergies, allergyNote: guest.allergyNote, nonSmokingRequired: guest.nonSmokingRequired } },
     ]);
     return true;
   }
@@ -229,10 +229,10 @@ export class PlacementEngine {
         const gc = set.perGuest[g];
         const explanation = explainGroupUnplaced(set, g, result.familyOf, grouped, forbidden) ?? gc.explanation
           ?? { decidingRule: null, message: gc.candidates.length ? 'every family the hard rules allow is full or has declined this guest' : 'no family passes the hard rules' };
-        const rule = explanation.decidingRule ?? ('kind' in explanation ? UNPLACED_RULE[explanation.kind] : undefined) ?? 'BEDS_TAKEN';
+        const { rule, reason } = unplacedTopicReason(explanation, 'kind' in explanation && (explanation.kind === 'kept-together' || explanation.kind === 'kept-apart') ? undefined : 'BEDS_TAKEN');
         unplacedEvents.push({
           type: 'guest.unplaced', version: 1, aggregateId: delegation.id, organisationId: hostOrganisationId, occurredAt: now,
-          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule, reason: explanation.message.slice(0, 500) },
+          payload: { delegationId: delegation.id, memberId: guest.memberId, participantId: guest.participantId, runId, rule, reason },
         });
       }
     }

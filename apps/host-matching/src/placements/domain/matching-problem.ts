@@ -27,8 +27,12 @@ export interface GuestRecord {
   gender: string | null;
   languages: string[];
   nationality: string | null;
+  /** diet and allergen codes (libs/contracts vocabulary) with their notes; `allergiesNeedCoding`: a note not coded yet */
   diet: string[];
+  dietNote: string;
   allergies: string[];
+  allergyNote: string;
+  allergiesNeedCoding: boolean;
   nonSmokingRequired: boolean;
   consentOnFile: boolean;
   consentExpiresOn: string | null;
@@ -87,7 +91,7 @@ export function toCandidateGuest(g: GuestRecord, d: DelegationRecord, s: Matchin
   if (!s.venue) throw new Error('the venue must be set before matching');
   return {
     id: g.memberId, dateOfBirth: g.dateOfBirth ?? undefined, gender: g.gender ?? 'undisclosed', languages: g.languages, diet: g.diet, allergies: g.allergies,
-    nonSmokingRequired: g.nonSmokingRequired, nationality: g.nationality ?? '', coordinatorUserIds: d.createdByUserId ? [d.createdByUserId] : [],
+    allergiesNeedCoding: g.allergiesNeedCoding, nonSmokingRequired: g.nonSmokingRequired, nationality: g.nationality ?? '', coordinatorUserIds: d.createdByUserId ? [d.createdByUserId] : [],
     venue: s.venue, stay: stayOf(d),
   };
 }

@@ -65,7 +65,8 @@ export async function loadSettings(tx: EntityManager, delegationId: string): Pro
 
 const GUEST_SELECT = `SELECT m.id AS "memberId", m.participant_id AS "participantId", m.role, (p.id IS NOT NULL) AS "hasProfile", p.given_name AS "givenName",
   p.family_name AS "familyName", p.date_of_birth::text AS "dateOfBirth", p.gender, COALESCE(p.languages, '{}') AS languages, p.nationality,
-  COALESCE(p.diet, '{}') AS diet, COALESCE(p.allergies, '{}') AS allergies, COALESCE(p.non_smoking_required, false) AS "nonSmokingRequired",
+  COALESCE(p.diet, '{}') AS diet, COALESCE(p.diet_note, '') AS "dietNote", COALESCE(p.allergies, '{}') AS allergies, COALESCE(p.allergy_note, '') AS "allergyNote",
+  COALESCE(p.allergies_need_coding, false) AS "allergiesNeedCoding", COALESCE(p.non_smoking_required, false) AS "nonSmokingRequired",
   COALESCE(p.guardian_consent_on_file, false) AS "consentOnFile", p.guardian_consent_expires_on::text AS "consentExpiresOn"
   FROM hm_member m LEFT JOIN hm_participant p ON p.id = m.participant_id`;
 

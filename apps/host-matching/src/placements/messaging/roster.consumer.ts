@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
-  DelegationCreatedV1, DelegationSharedV1, DelegationStatusChangedV1, DelegationUnsharedV1, DelegationUpdatedV1, EventEnvelope, MemberAddedV1, MemberRemovedV1, MemberUpdatedV1, ParticipantMatchingProfileChangedV1, Topics,
+  DelegationCreatedV1, DelegationSharedV1, DelegationStatusChangedV1, DelegationUnsharedV1, DelegationUpdatedV1, EventEnvelope, MemberAddedV1, MemberRemovedV1, MemberUpdatedV1, ParticipantMatchingProfileChangedV1, ParticipantMatchingProfileChangedV2, Topics,
 } from '@twinning/contracts';
 import { EventConsumer } from '@twinning/platform-messaging';
 import { PlacementEngine } from '../application/placement-engine';
+import { codedProfile } from '../domain/coded-profile';
 import { loadDelegationById, lockDelegation, OfferRow } from '../infrastructure/placement-rows';
 
 /**
@@ -89,18 +90,20 @@ export class RosterConsumer implements EventConsumer {
         return;
       }
       case 'participant.matching-profile-changed': {
-        const p = event.payload as ParticipantMatchingProfileChangedV1;
+        const p = event.payload as ParticipantMatchingProfileChangedV1 | ParticipantMatchingProfileChangedV2;
+        const c = codedProfile(event.version, p);
         await tx.query(
-          `INSERT INTO hm_participant (id, organisation_id, given_name, family_name, date_of_birth, gender, languages, nationality, diet, allergies, non_smoking_required,
-             guardian_consent_on_file, guardian_consent_expires_on, last_event_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+          `INSERT INTO hm_participant (id, organisation_id, given_name, family_name, date_of_birth, gender, languages, nationality, diet, diet_note, allergies, allergy_note,
+             allergies_need_coding, non_smoking_required, guardian_consent_on_file, guardian_consent_expires_on, last_event_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
            ON CONFLICT (id) DO UPDATE SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, date_of_birth = EXCLUDED.date_of_birth, gender = EXCLUDED.gender,
-             languages = EXCLUDED.languages, nationality = EXCLUDED.nationality, diet = EXCLUDED.diet, allergies = EXCLUDED.allergies,
+             languages = EXCLUDED.languages, nationality = EXCLUDED.nationality, diet = EXCLUDED.diet, diet_note = EXCLUDED.diet_note, allergies = EXCLUDED.allergies,
+             allergy_note = EXCLUDED.allergy_note, allergies_need_coding = EXCLUDED.allergies_need_coding,
              non_smoking_required = EXCLUDED.non_smoking_required, guardian_consent_on_file = EXCLUDED.guardian_consent_on_file,
              guardian_consent_expires_on = EXCLUDED.guardian_consent_expires_on, last_event_at = EXCLUDED.last_event_at
            WHERE hm_participant.last_event_at <= EXCLUDED.last_event_at`,
-          [p.participantId, event.organisationId, p.givenName, p.familyName, p.dateOfBirth, p.gender, p.languages, p.nationality, p.diet, p.allergies, p.nonSmokingRequired,
-            p.guardianConsentOnFile, p.guardianConsentExpiresOn ?? null, at],
+          [p.participantId, event.organisationId, p.givenName, p.familyName, p.dateOfBirth, p.gender, p.languages, p.nationality, c.diet, c.dietNote, c.allergies, c.allergyNote,
+            c.allergiesNeedCoding, c.nonSmokingRequired, p.guardianConsentOnFile, p.guardianConsentExpiresOn ?? null, at],
         );
         const waiting = (await tx.query(`SELECT * FROM offer WHERE participant_id = $1 AND status = 'accepted'`, [p.participantId])) as OfferRow[];
         for (const o of waiting) {

@@ -5,6 +5,7 @@ import { maySee } from '@twinning/platform-auth';
 import { EventConsumer } from '@twinning/platform-messaging';
 import { DelegationInfo, RecipientQueries } from '../../recipients/application/recipient-queries';
 import { AlertWriter } from '../application/alert-writer';
+import { hostBriefingNeeds } from '../domain/host-briefing-needs';
 import { COORDINATION, greetingName } from '../domain/recipients';
 
 /**
@@ -40,12 +41,15 @@ export class WelcomePacketConsumer implements EventConsumer {
     if (briefing) {
       const hosts = await this.q.people(tx, briefing.hostUserIds);
       // the recipients are the family's hosts: the guest's hosts in the sensitive-fields rule, which decides what
-      // of the guest's needs they are told (a smoke-free home is the household's rule, not a sensitive field)
+      // of the guest's needs they are told
       const asHost = { roles: ['host' as const] };
-      const diet = [...(maySee(asHost, 'host-of-guest', 'dietaryNeeds') ? briefing.diet : []), ...(briefing.nonSmokingRequired ? ['smoke-free home'] : [])];
-      const allergies = maySee(asHost, 'host-of-guest', 'allergies') ? briefing.allergies : [];
+      const all = hostBriefingNeeds(briefing);
+      const needs = {
+        ...(maySee(asHost, 'host-of-guest', 'dietaryNeeds') ? { dietCodes: all.dietCodes, dietNote: all.dietNote } : { dietCodes: [], dietNote: null }),
+        ...(maySee(asHost, 'host-of-guest', 'allergies') ? { allergyCodes: all.allergyCodes, allergyNote: all.allergyNote } : { allergyCodes: [], allergyNote: null }),
+      };
       await this.writer.toEach(tx, 'welcome-packet-host', hosts, { eventId: event.eventId, organisationId: event.organisationId, delegationId: c.delegationId, subjectId: c.participantId, timeZone },
-        (h) => ({ hostName: greetingName(h), guestName, ...common, needs: { diet: diet.length ? diet.join(', ') : null, allergies } }));
+        (h) => ({ hostName: greetingName(h), guestName, ...common, needs }));
       return;
     }
     const confirmed = c as PlacementConfirmedV1;

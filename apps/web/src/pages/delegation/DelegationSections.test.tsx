@@ -100,8 +100,10 @@ describe('delegation page sections', { timeout: 20_000 }, () => {
     await userEvent.selectOptions(within(form).getByLabelText('Gender'), 'female');
     await userEvent.type(within(form).getByLabelText(/^Nationality/), 'us');
     await userEvent.type(within(form).getByLabelText('Languages'), 'en, ko');
-    await userEvent.type(within(form).getByLabelText('Dietary needs'), 'vegetarian');
-    await userEvent.type(within(form).getByLabelText('Allergies'), 'cats');
+    // the needs are codes chosen from the vocabulary (multi-select), plus a note
+    await userEvent.click(within(within(form).getByRole('group', { name: 'Dietary needs' })).getByRole('checkbox', { name: 'Vegetarian' }));
+    await userEvent.click(within(within(form).getByRole('group', { name: 'Allergies' })).getByRole('checkbox', { name: 'Cats' }));
+    await userEvent.type(within(form).getByLabelText(/^Note on the allergies/), 'hay fever in spring');
     await userEvent.type(within(form).getByLabelText(/^Contact name/), 'Grace Park');
     await userEvent.type(within(form).getByLabelText(/^Contact relation/), 'mother');
     await userEvent.type(within(form).getByLabelText(/^Contact phone/), '+1 253 555 0100');
@@ -112,7 +114,7 @@ describe('delegation page sections', { timeout: 20_000 }, () => {
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/delegations/participants')).toHaveLength(1);
     expect(calls.find((c) => c.path === '/api/delegations/participants' && c.method === 'POST')?.body).toEqual({
       givenName: 'Lily', familyName: 'Park', dateOfBirth: '2011-04-03', gender: 'female', nationality: 'US', languages: ['en', 'ko'],
-      dietaryNeeds: 'vegetarian', allergies: 'cats', emergencyContacts: [{ name: 'Grace Park', relation: 'mother', phone: '+1 253 555 0100' }],
+      dietaryNeeds: { codes: ['vegetarian'] }, allergies: { codes: ['cat'], note: 'hay fever in spring' }, emergencyContacts: [{ name: 'Grace Park', relation: 'mother', phone: '+1 253 555 0100' }],
     });
     expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/delegations/d-1/members').at(-1)?.body).toEqual({ participantId: 'pa-7', role: 'student', lodgingNeed: 'homestay', isLeader: false });
   });

@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldError, formError, must, type Schemas } from '../../api/client';
 import { useApi, useSession } from '../../session';
+import { VocabularySelect } from '../../components/VocabularySelect';
+import type { AllergenCode, DietCode } from '../../locales/vocab-codes';
 import { LODGINGS, ROLES } from './MemberActions';
 
 const GENDERS = ['female', 'male', 'non-binary', 'undisclosed'] as const;
@@ -16,8 +18,11 @@ interface Values {
   gender: Gender;
   nationality: string;
   languages: string;
-  dietaryNeeds: string;
-  allergies: string;
+  /** codes of the vocabulary (multi-select) and the notes that go with them */
+  dietCodes: string[];
+  dietNote: string;
+  allergyCodes: string[];
+  allergyNote: string;
   contactName: string;
   contactRelation: string;
   contactPhone: string;
@@ -35,7 +40,7 @@ interface Values {
 }
 
 const empty: Values = {
-  givenName: '', familyName: '', dateOfBirth: '', gender: 'undisclosed', nationality: '', languages: '', dietaryNeeds: '', allergies: '',
+  givenName: '', familyName: '', dateOfBirth: '', gender: 'undisclosed', nationality: '', languages: '', dietCodes: [], dietNote: '', allergyCodes: [], allergyNote: '',
   contactName: '', contactRelation: '', contactPhone: '', contactEmail: '',
   guardian: false, guardianName: '', guardianRelation: '', guardianPhone: '', guardianEmail: '', consent: false, consentExpiresOn: '',
   role: 'student', lodgingNeed: 'homestay', isLeader: false,
@@ -54,8 +59,9 @@ function participantBody(v: Values): Schemas['CreateParticipant'] {
     gender: v.gender,
     nationality: v.nationality.trim(),
     ...(languages.length ? { languages } : {}),
-    ...(opt(v.dietaryNeeds) ? { dietaryNeeds: opt(v.dietaryNeeds) } : {}),
-    ...(opt(v.allergies) ? { allergies: opt(v.allergies) } : {}),
+    ...(v.dietCodes.length || opt(v.dietNote) ? { dietaryNeeds: { codes: v.dietCodes as DietCode[], ...(opt(v.dietNote) ? { note: opt(v.dietNote) } : {}) } } : {}),
+    // a note is flagged "needs coding" by the service until a youth manager codes it
+    ...(v.allergyCodes.length || opt(v.allergyNote) ? { allergies: { codes: v.allergyCodes as AllergenCode[], ...(opt(v.allergyNote) ? { note: opt(v.allergyNote) } : {}) } } : {}),
     emergencyContacts: [{ name: v.contactName, relation: v.contactRelation, phone: v.contactPhone, ...(opt(v.contactEmail) ? { email: opt(v.contactEmail) } : {}) }],
     ...(v.guardian
       ? {
@@ -156,8 +162,11 @@ export function RegisterParticipant({ delegationId }: { delegationId: string }) 
         </Fieldset>
         <Fieldset legend={t('delegation.register.needs')} disabled={!!registered}>
           <Stack gap="xs">
-            <Textarea label={t('delegation.register.diet')} rows={1} value={v.dietaryNeeds} onChange={(e) => set('dietaryNeeds', e.currentTarget.value)} error={fe('dietaryNeeds')} />
-            <Textarea label={t('delegation.register.allergies')} rows={1} value={v.allergies} onChange={(e) => set('allergies', e.currentTarget.value)} error={fe('allergies')} />
+            <VocabularySelect kind="diets" label={t('delegation.register.diet')} value={v.dietCodes} onChange={(c) => set('dietCodes', c)} error={fe('dietaryNeeds.codes') ?? fe('dietaryNeeds')} />
+            <Textarea label={t('delegation.register.dietNote')} rows={1} value={v.dietNote} onChange={(e) => set('dietNote', e.currentTarget.value)} error={fe('dietaryNeeds.note')} />
+            <VocabularySelect kind="allergens" label={t('delegation.register.allergies')} value={v.allergyCodes} onChange={(c) => set('allergyCodes', c)} error={fe('allergies.codes') ?? fe('allergies')} />
+            <Textarea label={t('delegation.register.allergyNote')} description={t('delegation.register.allergyNoteHelp')} rows={1} value={v.allergyNote}
+              onChange={(e) => set('allergyNote', e.currentTarget.value)} error={fe('allergies.note')} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('delegation.register.contact')} disabled={!!registered}>

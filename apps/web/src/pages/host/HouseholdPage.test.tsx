@@ -11,7 +11,7 @@ const family = {
 };
 const placement = {
   id: 'offer-9', delegationId: 'd-1', delegation: { title: 'Tacoma youth ambassadors', hostCity: 'Fuzhou', from: '2027-08-01', to: '2027-08-10' }, familyId: 'f-1', familyName: 'Chen',
-  status: 'confirmed', confirmedAt: '2027-07-01T10:00:00Z', guest: { givenName: 'Emily', familyName: 'Carter', diet: ['vegetarian'], allergies: ['peanuts'] },
+  status: 'confirmed', confirmedAt: '2027-07-01T10:00:00Z', guest: { givenName: 'Emily', familyName: 'Carter', diet: ['vegetarian'], allergies: ['peanut'] },
 };
 const invalid = (fields: { field: string; messages: string[] }[]) => ({ status: 400, body: { statusCode: 400, code: 'REQUEST.INVALID', message: ['invalid'], fields } });
 
@@ -35,7 +35,7 @@ describe('host household', () => {
     expect(within(screen.getByTestId('vetting')).getByText('Not yet eligible to host minors')).toBeInTheDocument();
     const card = await screen.findByRole('article', { name: 'Emily Carter' });
     expect(within(card).getByText(/Arrives with the delegation on/)).toBeInTheDocument();
-    expect(within(card).getByText('peanuts')).toBeInTheDocument();
+    expect(within(card).getByText('Peanuts')).toBeInTheDocument();
     expect(calls.some((c) => c.path === '/api/host-matching/families/f-1/vetting')).toBe(false);
     expect(calls.filter((c) => c.path === '/api/host-matching/offers').map((c) => new URLSearchParams(c.search).get('status')).sort()).toEqual(['accepted', 'confirmed']);
   });
@@ -47,6 +47,18 @@ describe('host household', () => {
     const notice = await screen.findByTestId('household-review-pending');
     expect(notice).toHaveTextContent('a youth manager confirms the change before you can host minors again');
     expect(within(screen.getByTestId('vetting')).queryByText(/Your coordinator can tell you/)).not.toBeInTheDocument();
+  });
+
+  it('pets and diets are codes chosen from the vocabulary, sent as codes with the note', async () => {
+    const { fetchImpl, calls } = fakeApi(routes({ 'PATCH /api/host-matching/families/:id': (c: { body: object }) => ({ body: { ...family, ...c.body } }) }));
+    renderApp({ path: '/household', fetchImpl, session: host });
+    const pets = await screen.findByRole('group', { name: 'Pets' });
+    expect(within(pets).getByRole('checkbox', { name: 'Cat' })).toBeChecked();
+    await userEvent.click(within(pets).getByRole('checkbox', { name: 'Dog' }));
+    await userEvent.type(screen.getByLabelText('About the pets (optional)'), 'an old labrador, sleeps outside');
+    await userEvent.click(screen.getByRole('button', { name: 'Save household' }));
+    expect(await screen.findByText('Household saved')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PATCH').at(-1)!.body).toMatchObject({ pets: ['cat', 'dog'], petsNote: 'an old labrador, sleeps outside', diets: ['vegetarian'] });
   });
 
   it('shows the guest’s arrival, the airport pickup and the departure in local time, naming the zone', async () => {

@@ -9,6 +9,8 @@ import { useApi } from '../../session';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ReasonForm } from '../../components/ReasonForm';
 import { Loading } from '../../components/Loading';
+import { useVocabularyLabels, VocabularySelect } from '../../components/VocabularySelect';
+import type { DietCode, PetCode } from '../../locales/vocab-codes';
 
 type Family = Schemas['HostFamily'];
 type Offer = Schemas['Offer'];
@@ -25,10 +27,12 @@ interface Draft {
   address: string;
   bedrooms: number | string;
   beds: number | string;
-  pets: string;
+  /** codes of the vocabulary (multi-select; the allergy rule compares them) and a note for people */
+  pets: string[];
+  petsNote: string;
   smoking: boolean;
   languages: string;
-  diets: string;
+  diets: string[];
   interests: string;
   guestGender: (typeof GUEST_GENDERS)[number];
   guestAgeMin: number | string;
@@ -42,20 +46,21 @@ const num = (v: number | string) => (v === '' || v == null ? undefined : Number(
 
 function draftOf(f: Family): Draft {
   return {
-    name: f.name ?? '', address: f.address ?? '', bedrooms: f.bedrooms ?? '', beds: f.beds ?? '', pets: (f.pets ?? []).join(', '), smoking: !!f.smoking,
-    languages: (f.languages ?? []).join(', '), diets: (f.diets ?? []).join(', '), interests: (f.interests ?? []).join(', '), guestGender: f.guestGender ?? 'any',
+    name: f.name ?? '', address: f.address ?? '', bedrooms: f.bedrooms ?? '', beds: f.beds ?? '', pets: [...(f.pets ?? [])], petsNote: f.petsNote ?? '', smoking: !!f.smoking,
+    languages: (f.languages ?? []).join(', '), diets: [...(f.diets ?? [])], interests: (f.interests ?? []).join(', '), guestGender: f.guestGender ?? 'any',
     guestAgeMin: f.guestAgeMin ?? '', guestAgeMax: f.guestAgeMax ?? '', members: (f.members ?? []).map((m) => ({ ...m })), availability: (f.availability ?? []).map((p) => ({ ...p })),
   };
 }
 
 function bodyOf(d: Draft): Schemas['UpdateFamily'] {
   return {
-    name: d.name, address: d.address, bedrooms: num(d.bedrooms), beds: num(d.beds), pets: list(d.pets), smoking: d.smoking, languages: list(d.languages), diets: list(d.diets),
+    name: d.name, address: d.address, bedrooms: num(d.bedrooms), beds: num(d.beds), pets: d.pets as PetCode[], petsNote: d.petsNote.trim(), smoking: d.smoking, languages: list(d.languages),
+    diets: d.diets as DietCode[],
     interests: list(d.interests), guestGender: d.guestGender, guestAgeMin: num(d.guestAgeMin) ?? null, guestAgeMax: num(d.guestAgeMax) ?? null, members: d.members, availability: d.availability,
   };
 }
 
-const SHOWN = ['name', 'address', 'bedrooms', 'beds', 'pets', 'smoking', 'languages', 'diets', 'interests', 'guestGender', 'guestAgeMin', 'guestAgeMax', 'members', 'availability'];
+const SHOWN = ['name', 'address', 'bedrooms', 'beds', 'pets', 'petsNote', 'smoking', 'languages', 'diets', 'interests', 'guestGender', 'guestAgeMin', 'guestAgeMax', 'members', 'availability'];
 
 /** The household profile: capacity, traits, members and availability (PATCH /api/host-matching/families/:id); what was typed stays when saving fails. */
 function Profile({ family }: { family: Family }) {
@@ -95,8 +100,9 @@ function Profile({ family }: { family: Family }) {
             <NumberInput label={t('host.household.bedrooms')} value={d.bedrooms} onChange={(v) => set('bedrooms', v)} error={fe('bedrooms')} min={0} />
             <NumberInput label={t('host.household.beds')} value={d.beds} onChange={(v) => set('beds', v)} error={fe('beds')} min={0} />
             <TextInput label={t('host.household.languages')} description={t('host.household.listHelp')} value={d.languages} onChange={(e) => set('languages', e.currentTarget.value)} error={fe('languages')} />
-            <TextInput label={t('host.household.diets')} description={t('host.household.listHelp')} value={d.diets} onChange={(e) => set('diets', e.currentTarget.value)} error={fe('diets')} />
-            <TextInput label={t('host.household.pets')} description={t('host.household.listHelp')} value={d.pets} onChange={(e) => set('pets', e.currentTarget.value)} error={fe('pets')} />
+            <VocabularySelect kind="diets" label={t('host.household.diets')} value={d.diets} onChange={(c) => set('diets', c)} error={fe('diets')} />
+            <VocabularySelect kind="pets" label={t('host.household.pets')} value={d.pets} onChange={(c) => set('pets', c)} error={fe('pets')} />
+            <TextInput label={t('host.household.petsNote')} value={d.petsNote} onChange={(e) => set('petsNote', e.currentTarget.value)} error={fe('petsNote')} />
             <TextInput label={t('host.household.interests')} description={t('host.household.listHelp')} value={d.interests} onChange={(e) => set('interests', e.currentTarget.value)} error={fe('interests')} />
             <NativeSelect label={t('host.household.guestGender')} value={d.guestGender} onChange={(e) => set('guestGender', e.currentTarget.value as Draft['guestGender'])} error={fe('guestGender')} data={GUEST_GENDERS.map((g) => ({ value: g, label: t(`host.household.genders.${g}`) }))} />
             <Group grow align="flex-start">
@@ -237,6 +243,7 @@ function Travel({ placement }: { placement: HostPlacement }) {
 
 function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) {
   const { t, i18n } = useTranslation();
+  const labels = useVocabularyLabels();
   const api = useApi();
   const qc = useQueryClient();
   const [withdrawing, setWithdrawing] = useState(false);
@@ -266,7 +273,8 @@ function Placement({ offer, travel }: { offer: Offer; travel?: HostPlacement }) 
         {offer.confirmedAt && <Text size="sm">{t('host.placements.confirmedAt', { date: formatDateTime(offer.confirmedAt, i18n.language) })}</Text>}
         {offer.awaitingGuardianConsent && <Badge color="orange">{t('host.placements.awaitingConsent')}</Badge>}
         {travel && !withdraw.isSuccess && <Travel placement={travel} />}
-        <Text size="sm">{t('offers.diet')}: {g.diet?.length ? g.diet.join(', ') : t('common.none')} · {t('offers.allergies')}: {g.allergies?.length ? <strong>{g.allergies.join(', ')}</strong> : t('common.none')}</Text>
+        <Text size="sm">{t('offers.diet')}: {g.diet?.length ? labels('diets', g.diet) : t('common.none')}{g.dietNote ? ` (${g.dietNote})` : ''} · {t('offers.allergies')}: {g.allergies?.length || g.allergyNote
+          ? <strong>{[labels('allergens', g.allergies), g.allergyNote].filter(Boolean).join(' · ')}</strong> : t('common.none')}</Text>
         {!feed.data && <Group><Anchor component="button" type="button" onClick={() => feed.mutate()}>{t('host.placements.calendar')}</Anchor></Group>}
         {feed.error && <Alert color="red" role="alert">{formError(feed.error, [])}</Alert>}
         {feed.data && <Text size="sm">{t('host.placements.calendarHelp')} <Code>{feed.data.url ?? feed.data.path}</Code></Text>}

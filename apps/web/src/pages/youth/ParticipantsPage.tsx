@@ -8,6 +8,8 @@ import { formatDate, formatDateTime } from '../../format';
 import { useApi } from '../../session';
 import { YouthNav } from './YouthNav';
 import { Loading } from '../../components/Loading';
+import { useVocabularyLabels } from '../../components/VocabularySelect';
+import { AllergyCoding } from './AllergyCoding';
 
 export function useDelegations() {
   const api = useApi();
@@ -30,7 +32,8 @@ export function ParticipantsPage() {
   const [delegationId, setDelegationId] = useState('');
   const [minor, setMinor] = useState<'' | 'true' | 'false'>('');
   const [nationality, setNationality] = useState('');
-  const filters = useDeferredValue({ q: q.trim(), delegationId, minor, nationality: nationality.trim().toUpperCase() });
+  const [needsCoding, setNeedsCoding] = useState<'' | 'true'>('');
+  const filters = useDeferredValue({ q: q.trim(), delegationId, minor, nationality: nationality.trim().toUpperCase(), needsCoding });
   const list = useQuery({
     queryKey: ['youth-participants', filters],
     queryFn: () =>
@@ -42,24 +45,27 @@ export function ParticipantsPage() {
             ...(filters.delegationId ? { delegationId: filters.delegationId } : {}),
             ...(filters.minor ? { minor: filters.minor } : {}),
             ...(filters.nationality ? { nationality: filters.nationality } : {}),
+            ...(filters.needsCoding ? { needsCoding: filters.needsCoding } : {}),
           } as never,
         },
       })),
   });
   const items = list.data?.items ?? [];
-  const general = formError(list.error, ['q', 'delegationId', 'minor', 'nationality']);
+  const general = formError(list.error, ['q', 'delegationId', 'minor', 'nationality', 'needsCoding']);
   return (
     <Stack>
       <YouthNav />
       <Title order={2}>{t('youth.participants')}</Title>
       <form role="search" aria-label={t('youth.participants')} onSubmit={(e) => e.preventDefault()}>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
           <TextInput label={t('youth.filters.q')} value={q} onChange={(e) => setQ(e.currentTarget.value)} error={fieldError(list.error, 'q')} />
           <NativeSelect label={t('youth.filters.delegation')} value={delegationId} onChange={(e) => setDelegationId(e.currentTarget.value)} error={fieldError(list.error, 'delegationId')}
             data={[{ value: '', label: t('youth.filters.all') }, ...(delegations.data?.items ?? []).map((d) => ({ value: d.id!, label: d.title ?? d.id! }))]} />
           <NativeSelect label={t('youth.filters.minor')} value={minor} onChange={(e) => setMinor(e.currentTarget.value as typeof minor)} error={fieldError(list.error, 'minor')}
             data={[{ value: '', label: t('youth.filters.all') }, { value: 'true', label: t('youth.filters.yes') }, { value: 'false', label: t('youth.filters.no') }]} />
           <TextInput label={t('youth.filters.nationality')} value={nationality} maxLength={2} onChange={(e) => setNationality(e.currentTarget.value)} error={fieldError(list.error, 'nationality')} />
+          <NativeSelect label={t('youth.filters.allergies')} value={needsCoding} onChange={(e) => setNeedsCoding(e.currentTarget.value as typeof needsCoding)} error={fieldError(list.error, 'needsCoding')}
+            data={[{ value: '', label: t('youth.filters.all') }, { value: 'true', label: t('youth.coding.needsCoding') }]} />
         </SimpleGrid>
       </form>
       {general && <Alert color="red" role="alert">{general}</Alert>}
@@ -78,6 +84,7 @@ export function ParticipantsPage() {
                   <Table.Td>
                     <Anchor component={Link} to={`/youth/participants/${p.id}`}>{[p.givenName, p.familyName].filter(Boolean).join(' ') || p.id}</Anchor>
                     {isMinor(p.dateOfBirth) && <Badge ml="xs" size="xs" color="grape">{t('delegation.minor')}</Badge>}
+                    {p.allergies?.needsCoding && <Badge ml="xs" size="xs" color="red">{t('youth.coding.needsCoding')}</Badge>}
                   </Table.Td>
                   <Table.Td>{p.dateOfBirth ? formatDate(p.dateOfBirth, i18n.language) : '—'}</Table.Td>
                   <Table.Td>{p.gender ? t(`youth.genders.${p.gender}`) : '—'}</Table.Td>
@@ -102,6 +109,7 @@ export function ParticipantRecordPage() {
     queryFn: () => must(api.GET('/api/delegations/participants/{participantId}', { params: { path: { participantId: participantId! } } })),
   });
   const p = record.data;
+  const labels = useVocabularyLabels();
   const field = (label: string, value?: string | null) => (value ? <Text size="sm"><Text span fw={500}>{label}:</Text> {value}</Text> : null);
   return (
     <Stack>
@@ -119,12 +127,12 @@ export function ParticipantRecordPage() {
               {field(t('youth.list.gender'), p.gender && t(`youth.genders.${p.gender}`))}
               {field(t('youth.list.nationality'), p.nationality)}
               {field(t('youth.record.languages'), p.languages?.join(', '))}
-              {field(t('youth.record.diet'), p.dietaryNeeds)}
-              {field(t('youth.record.allergies'), p.allergies)}
+              {field(t('youth.record.diet'), p.dietaryNeeds && [labels('diets', p.dietaryNeeds.codes), p.dietaryNeeds.note].filter(Boolean).join(' · '))}
               {field(t('youth.record.passportExpiry'), p.passportExpiry && formatDate(p.passportExpiry, i18n.language))}
               {field(t('youth.record.visa'), p.visaStatus)}
             </Stack>
           </Card>
+          {p.allergies && <AllergyCoding key={`${p.id}-${p.allergies.needsCoding}`} participantId={p.id!} allergies={p.allergies} />}
           {'guardians' in p && (
             <Card withBorder>
               <Title order={3} mb="xs">{t('youth.record.consent')}</Title>

@@ -42,6 +42,39 @@ describe('youth manager: participants', () => {
     expect(nationality).toHaveValue('x');
   });
 
+  it('an allergy that needs coding: flagged in the list, listed by its filter, and coded on the record', async () => {
+    const flagged = { id: 'pa-3', givenName: 'Rachel', familyName: 'Moore', dateOfBirth: '1984-03-12', gender: 'female', nationality: 'US',
+      allergies: { codes: ['cat'], note: 'mould: sneezing in damp rooms', needsCoding: true }, dietaryNeeds: { codes: ['vegetarian'], note: '' } };
+    let record = flagged;
+    const { fetchImpl, calls } = fakeApi({
+      ...delegations,
+      'GET /api/delegations/participants': { body: { items: [flagged], total: 1 } },
+      'GET /api/delegations/participants/:id': () => ({ body: record }),
+      'PATCH /api/delegations/participants/:id': (c) => {
+        record = { ...flagged, allergies: { ...(c.body as { allergies: typeof flagged.allergies }).allergies } };
+        return { body: record };
+      },
+    });
+    const list = renderApp({ path: '/youth/participants', fetchImpl, session: manager });
+    const link = await screen.findByRole('link', { name: 'Rachel Moore' });
+    expect(within(link.closest('tr')!).getByText('needs coding')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Allergies'), 'true');
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/delegations/participants' && c.search.includes('needsCoding=true'))).toBe(true));
+    list.unmount();
+
+    renderApp({ path: '/youth/participants/pa-3', fetchImpl, session: manager });
+    expect(await screen.findByRole('heading', { name: 'Rachel Moore' })).toBeInTheDocument();
+    expect(screen.getByText(/Vegetarian/)).toBeInTheDocument();
+    expect(screen.getByTestId('allergy-codes')).toHaveTextContent('Cats');
+    expect(screen.getByTestId('allergy-note')).toHaveTextContent('mould: sneezing in damp rooms');
+    const codes = screen.getByRole('group', { name: 'Allergen codes' });
+    expect(within(codes).getByRole('checkbox', { name: 'Cats' })).toBeChecked();
+    await userEvent.click(within(codes).getByRole('checkbox', { name: 'Dust mites' }));
+    await userEvent.click(screen.getByRole('button', { name: 'The codes cover the note' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ allergies: { codes: ['cat', 'dust-mite'], note: 'mould: sneezing in damp rooms', needsCoding: false } }));
+    await waitFor(() => expect(screen.queryByText('needs coding')).not.toBeInTheDocument());
+  });
+
   it('a record shows consent, emergency contacts and medical notes when the API returns them, and no medical section when it leaves them out', async () => {
     const full = {
       id: 'pa-1', givenName: 'Emily', familyName: 'Carter', dateOfBirth: '2011-03-04', gender: 'female', nationality: 'US', languages: ['en', 'es'],

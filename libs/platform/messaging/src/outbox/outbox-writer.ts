@@ -78,7 +78,7 @@ export class OutboxWriter {
 
   /** Appends one event in the given transaction; returns its envelope. */
   async append<T extends EventType, V extends EventVersion<T>>(tx: EntityManager, event: NewEvent<T, V>): Promise<EventEnvelope<PayloadOf<T, V>>>;
-  /** An event whose type is known only at run time (still validated against its catalogued class). */
+  /** An event whose type is only known at run time, still validated against its catalogued class (once a type has two versions, AnyNewEvent no longer infers one T and V). */
   async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope>;
   async append(tx: EntityManager, event: AnyNewEvent): Promise<EventEnvelope> {
     const env = this.envelope(event as NewEvent<EventType, never>);

@@ -9,14 +9,14 @@ const settings = programmeSettings();
 
 /** Kitakyushu students visiting Tacoma, 2025-07-01 to 2025-07-10 (Yumi stays until the 20th). */
 const guests = [
-  guest({ id: 'aiko', ageOnArrival: 16, gender: 'female', languages: ['ja', 'en'], diet: ['peanut-free'], allergies: ['peanuts', 'cats'] }),
+  guest({ id: 'aiko', ageOnArrival: 16, gender: 'female', languages: ['ja', 'en'], diet: ['nut-free'], allergies: ['peanut', 'cat'] }),
   guest({ id: 'kenji', ageOnArrival: 15, gender: 'male', languages: ['ja'], coordinatorUserIds: ['u-coord2'] }),
-  guest({ id: 'yumi', ageOnArrival: 17, gender: 'female', languages: ['ja'], allergies: ['animal dander'], stay: { from: '2025-07-01', to: '2025-07-20' } }),
+  guest({ id: 'yumi', ageOnArrival: 17, gender: 'female', languages: ['ja'], allergies: ['animal-dander'], stay: { from: '2025-07-01', to: '2025-07-20' } }),
   guest({ id: 'sato', ageOnArrival: 45, gender: 'male', languages: ['ja', 'en'], nonSmokingRequired: true }),
 ];
 const families = [
   family({ id: 'stadium', freeBeds: 1, pets: ['cat'], languages: ['en', 'ja'], location: PLACES.stadium, timesHosted: 3 }),
-  family({ id: 'south-end', freeBeds: 1, dietsCatered: ['peanut-free', 'vegetarian'], location: PLACES.southEnd, adultMemberGenders: ['female'], availability: [{ from: '2025-06-15', to: '2025-07-12' }] }),
+  family({ id: 'south-end', freeBeds: 1, dietsCatered: ['nut-free', 'vegetarian'], location: PLACES.southEnd, adultMemberGenders: ['female'], availability: [{ from: '2025-06-15', to: '2025-07-12' }] }),
   family({ id: 'university-place', freeBeds: 2, pets: ['dog'], smoking: true, eligibleForMinors: false, location: PLACES.universityPlace, adultMemberGenders: ['male'] }),
   family({ id: 'seattle', freeBeds: 3, location: PLACES.seattle }),
   family({ id: 'lakewood', freeBeds: 1, location: PLACES.lakewood, hostUserIds: ['u-coord'], adultMemberGenders: ['male'], preferredAge: { min: 30, max: 99 } }),
@@ -92,7 +92,7 @@ describe('candidate generation', () => {
 
 describe('whyNot', () => {
   it('names the first hard rule that excludes the family', () => {
-    expect(whyNot(guests[0], families[0], families, settings)).toEqual({ familyId: 'stadium', feasible: false, rule: 'PETS_VS_ALLERGY', message: 'family stadium has a pet (cat) the guest is allergic to (cats)' });
+    expect(whyNot(guests[0], families[0], families, settings)).toEqual({ familyId: 'stadium', feasible: false, rule: 'PETS_VS_ALLERGY', message: 'family stadium has a pet (cat) the guest is allergic to (cat)' });
     expect(whyNot(guests[0], families[2], families, settings)).toMatchObject({ feasible: false, rule: 'MINOR_NOT_ELIGIBLE' });
   });
 

@@ -1,4 +1,5 @@
-import { firstViolation, GuestContext, guestContext, HARD_RULES, HardRuleCode, haversineKm, norm } from './hard-rules';
+import { ALLERGEN_PETS, AllergenCode, isAllergenCode, vocabularyLabel } from '@twinning/contracts';
+import { firstViolation, GuestContext, guestContext, HARD_RULES, HardRuleCode, haversineKm } from './hard-rules';
 import { ScoreBreakdown, softScore } from './soft-score';
 import { CandidateFamily, CandidateGuest, ProgrammeSettings } from './types';
 
@@ -26,17 +27,31 @@ export interface UnplacedExplanation {
   remainingBefore: number;
   familiesConsidered: number;
   excludedByRule: RuleCounts;
+  /** the precise reason: names the guest's allergies, so only for those who may see them */
   message: string;
+  /** the reason without the guest's health data: what the general placement topic and other readers get */
+  publicRule: PublicRuleCode | null;
+  publicMessage: string;
 }
 
+/**
+ * The rules that only hold because of the guest's allergies (a smoke-free home comes from the smoke allergen).
+ * Anyone told which of them left no family learns the allergy, so outside the sensitive-fields rule they are one
+ * reason: HEALTH_NEEDS.
+ */
+export const HEALTH_RULES: readonly HardRuleCode[] = ['SMOKING', 'ALLERGY_NOT_CODED', 'PETS_VS_ALLERGY'];
+export type PublicRuleCode = Exclude<HardRuleCode, 'SMOKING' | 'ALLERGY_NOT_CODED' | 'PETS_VS_ALLERGY'> | 'HEALTH_NEEDS';
+
+export function publicRule(rule: HardRuleCode): PublicRuleCode {
+  return HEALTH_RULES.includes(rule) ? 'HEALTH_NEEDS' : (rule as PublicRuleCode);
+}
+
+/** The pets the guest's allergens rule out, in English ("dogs or cats"; "pets" for dander). */
 function petWords(g: GuestContext): string {
-  const words = new Set<string>();
-  for (const a of g.petAllergies) {
-    const n = norm(a);
-    if (/dander|^pets?$|^animals?$|fur|hair/.test(n)) words.add('pets');
-    else words.add(n.endsWith('s') ? n : `${n}s`);
-  }
-  return words.has('pets') ? 'pets' : [...words].join(' or ');
+  const codes = g.petAllergies.filter(isAllergenCode) as AllergenCode[];
+  if (codes.includes('animal-dander')) return 'pets';
+  const pets = [...new Set(codes.flatMap((a) => ALLERGEN_PETS[a]))];
+  return pets.map((p) => vocabularyLabel('allergens', p, 'en').toLowerCase()).join(' or ');
 }
 
 /** How a rule reads as a condition on the families left ("no family <qualifier> ..."). */
@@ -48,6 +63,7 @@ export function ruleQualifier(rule: HardRuleCode, g: GuestContext, s: ProgrammeS
     case 'HOST_IS_COORDINATOR': return "not hosted by the guest's own coordinator";
     case 'GENDER_RULE': return `with a ${g.gender} host parent present`;
     case 'SMOKING': return 'without smokers';
+    case 'ALLERGY_NOT_CODED': return "without pets (the guest's allergies are not coded yet)";
     case 'PETS_VS_ALLERGY': return `without ${petWords(g)}`;
     case 'DISTANCE': return `within ${s.maxDistanceKm} km`;
   }
@@ -62,6 +78,7 @@ export function ruleCountPhrase(rule: HardRuleCode, n: number, g: GuestContext, 
     case 'HOST_IS_COORDINATOR': return `${n} hosted by the guest's coordinator`;
     case 'GENDER_RULE': return `${n} without a ${g.gender} host parent present`;
     case 'SMOKING': return `${n} smoking`;
+    case 'ALLERGY_NOT_CODED': return `${n} with pets while the guest's allergies are not coded`;
     case 'PETS_VS_ALLERGY': return `${n} with ${petWords(g)}`;
     case 'DISTANCE': return `${n} beyond ${s.maxDistanceKm} km`;
   }
@@ -70,32 +87,94 @@ export function ruleCountPhrase(rule: HardRuleCode, n: number, g: GuestContext, 
 /** The explanation of a guest for whom the hard rules left no family (counts from the generator). */
 export function explainNoFeasibleFamily(g: GuestContext, counts: RuleCounts, familiesConsidered: number, s: ProgrammeSettings): UnplacedExplanation {
   if (familiesConsidered === 0) {
-    return { kind: 'no-feasible-family', decidingRule: null, remainingBefore: 0, familiesConsidered, excludedByRule: counts, message: 'no host family is available in this matching run' };
+    const message = 'no host family is available in this matching run';
+    return { kind: 'no-feasible-family', decidingRule: null, remainingBefore: 0, familiesConsidered, excludedByRule: counts, message, publicRule: null, publicMessage: message };
   }
   const applied = HARD_RULES.filter((r) => counts[r] > 0);
   const decidingRule = applied[applied.length - 1];
   const qualifiers = applied.map((r) => ruleQualifier(r, g, s)).join(' ');
   const details = applied.map((r) => ruleCountPhrase(r, counts[r], g, s)).join(', ');
+  const families = `${familiesConsidered} ${familiesConsidered === 1 ? 'family' : 'families'}`;
+  // The same sentence with the health rules merged into one, at the place of the first of them.
+  const publicParts: { qualifier: string; phrase: string }[] = [];
+  const health = applied.filter((r) => HEALTH_RULES.includes(r)).reduce((n, r) => n + counts[r], 0);
+  for (const r of applied) {
+    if (!HEALTH_RULES.includes(r)) publicParts.push({ qualifier: ruleQualifier(r, g, s), phrase: ruleCountPhrase(r, counts[r], g, s) });
+    else if (r === applied.find((x) => HEALTH_RULES.includes(x))) publicParts.push({ qualifier: "meeting the guest's health needs", phrase: `${health} not meeting the guest's health needs` });
+  }
   return {
     kind: 'no-feasible-family',
     decidingRule,
     remainingBefore: counts[decidingRule],
     familiesConsidered,
     excludedByRule: counts,
-    message: `no family ${qualifiers} (${familiesConsidered} ${familiesConsidered === 1 ? 'family' : 'families'}: ${details})`,
+    message: `no family ${qualifiers} (${families}: ${details})`,
+    publicRule: publicRule(decidingRule),
+    publicMessage: `no family ${publicParts.map((p) => p.qualifier).join(' ')} (${families}: ${publicParts.map((p) => p.phrase).join(', ')})`,
   };
 }
 
 export function explainBedsTaken(feasible: number, counts: RuleCounts, familiesConsidered: number): UnplacedExplanation {
   const which = feasible === 1 ? 'the only family that meets' : `all ${feasible} families that meet`;
+  const message = `${which} the hard rules ${feasible === 1 ? 'is' : 'are'} full with other guests (a bed for this guest would leave another guest unplaced)`;
   return {
     kind: 'beds-taken',
     decidingRule: 'CAPACITY',
     remainingBefore: feasible,
     familiesConsidered,
     excludedByRule: counts,
-    message: `${which} the hard rules ${feasible === 1 ? 'is' : 'are'} full with other guests (a bed for this guest would leave another guest unplaced)`,
+    message,
+    publicRule: 'CAPACITY',
+    publicMessage: message,
   };
+}
+
+/** The rule `guest.unplaced` names for an explanation without a deciding hard rule, by its kind. */
+export const UNPLACED_KIND_RULES: Readonly<Record<string, string>> = { 'beds-taken': 'BEDS_TAKEN', 'kept-together': 'GROUP_TOGETHER', 'kept-apart': 'GROUP_APART', 'no-feasible-family': 'NO_FAMILY' };
+
+/**
+ * What `guest.unplaced` on the general placement topic says: the rule and reason without the guest's health data
+ * (every reader of that topic would otherwise learn the allergy). An explanation stored before the public fields
+ * existed, or a fallback without them, is reduced to its public rule and a sentence that names no allergy.
+ */
+export function unplacedTopicReason(
+  e: { kind?: string; decidingRule: string | null; message: string; publicRule?: string | null; publicMessage?: string; excludedByRule?: unknown },
+  fallbackRule = UNPLACED_KIND_RULES[e.kind ?? ''] ?? 'NO_FAMILY',
+): { rule: string; reason: string } {
+  if (e.publicMessage !== undefined) return { rule: e.publicRule ?? fallbackRule, reason: e.publicMessage.slice(0, 500) };
+  // a group's reason names the group and the beds, never which hard rule excluded which member
+  if (e.kind === 'kept-together' || e.kind === 'kept-apart') return { rule: fallbackRule, reason: e.message.slice(0, 500) };
+  const isRule = e.decidingRule !== null && (HARD_RULES as readonly string[]).includes(e.decidingRule);
+  const rule = isRule ? publicRule(e.decidingRule as HardRuleCode) : (e.decidingRule ?? fallbackRule);
+  if (rule === 'HEALTH_NEEDS') return { rule, reason: "no family meets the guest's health needs" };
+  // a sentence written before the public form existed names every rule that excluded families, health ones too
+  const counts = (e.excludedByRule ?? {}) as Record<string, number>;
+  if (HEALTH_RULES.some((r) => (counts[r] ?? 0) > 0)) return { rule, reason: `no family passes the hard rules (the last ones ruled out by ${rule})` };
+  return { rule, reason: e.message.slice(0, 500) };
+}
+
+/** An explanation as a reader sees it: the precise reason for whom may see the guest's allergies, else the public one. */
+export function explanationFor<E extends { message: string; decidingRule: string | null; publicRule?: string | null; publicMessage?: string; excludedByRule?: unknown }>(e: E | null, maySeeAllergies: boolean): E | null {
+  if (!e || maySeeAllergies) return e;
+  const { reason } = unplacedTopicReason(e);
+  const decidingRule = e.decidingRule !== null && (HARD_RULES as readonly string[]).includes(e.decidingRule) ? publicRule(e.decidingRule as HardRuleCode) : e.decidingRule;
+  return { ...e, decidingRule, message: reason, ...(e.excludedByRule ? { excludedByRule: publicCounts(e.excludedByRule) } : {}) };
+}
+
+/** Families excluded per rule with the health rules counted as one (HEALTH_NEEDS), for whom may not see allergies. */
+export function publicCounts(counts: unknown): Record<string, number> | unknown {
+  if (!counts || typeof counts !== 'object') return counts;
+  const c = counts as Record<string, number>;
+  const out: Record<string, number> = {};
+  for (const [r, n] of Object.entries(c)) if (!HEALTH_RULES.includes(r as HardRuleCode)) out[r] = n;
+  if (HEALTH_RULES.some((r) => r in c)) out.HEALTH_NEEDS = HEALTH_RULES.reduce((n, r) => n + (c[r] ?? 0), 0);
+  return out;
+}
+
+/** "Why not family X" as a reader who may not see the guest's allergies gets it: a health rule reads as HEALTH_NEEDS. */
+export function publicWhyNot(w: WhyNot): WhyNot | { familyId: string; feasible: false; rule: PublicRuleCode; message: string } {
+  if (w.feasible || !HEALTH_RULES.includes(w.rule)) return w;
+  return { familyId: w.familyId, feasible: false, rule: 'HEALTH_NEEDS', message: `family ${w.familyId} does not meet the guest's health needs` };
 }
 
 export type WhyNot =

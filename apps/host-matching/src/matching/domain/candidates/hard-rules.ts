@@ -1,3 +1,4 @@
+import { hasPetAllergen, petsRuledOut } from '@twinning/contracts';
 import { birthday } from '../../../families/domain/calendar';
 import { CandidateFamily, CandidateGuest, DateRange, GeoPoint, ProgrammeSettings } from './types';
 
@@ -9,7 +10,7 @@ import { CandidateFamily, CandidateGuest, DateRange, GeoPoint, ProgrammeSettings
  * Cheap structural rules come first, the distance limit last (so a message reads "no family without cats within
  * 25 km").
  */
-export const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'PETS_VS_ALLERGY', 'DISTANCE'] as const;
+export const HARD_RULES = ['CAPACITY', 'AVAILABILITY', 'MINOR_NOT_ELIGIBLE', 'HOST_IS_COORDINATOR', 'GENDER_RULE', 'SMOKING', 'ALLERGY_NOT_CODED', 'PETS_VS_ALLERGY', 'DISTANCE'] as const;
 export type HardRuleCode = (typeof HARD_RULES)[number];
 
 export const ADULT_AGE = 18;
@@ -18,30 +19,18 @@ export function norm(s: string): string {
   return s.trim().toLowerCase();
 }
 
-/** 'Cats' -> 'cat', 'dogs' -> 'dog' (a crude singular, enough to match pets against allergies). */
-function singular(s: string): string {
-  const n = norm(s);
-  return n.length > 3 && n.endsWith('s') ? n.slice(0, -1) : n;
+/**
+ * Whether a pet (a pet code) triggers an allergy (an allergen code): the vocabulary's table of what each allergen
+ * rules out (libs/contracts). Codes only: a free-text note never reaches a rule.
+ */
+export function petTriggers(pet: string, allergen: string): boolean {
+  return petsRuledOut([allergen], [pet]).length > 0;
 }
 
-/** Allergies that every furred or feathered pet triggers. */
-const DANDER_ALLERGIES = new Set(['animal dander', 'pet dander', 'dander', 'animal', 'pet', 'fur', 'animal hair', 'pet hair']);
-/** Pets that shed no dander. */
-const DANDER_FREE_PETS = new Set(['fish', 'turtle', 'tortoise', 'snake', 'lizard', 'reptile', 'frog', 'gecko']);
-
-/** Whether a pet triggers an allergy: the same animal ('cats' vs 'cat'), or a dander allergy and a pet with dander. */
-export function petTriggers(pet: string, allergy: string): boolean {
-  const p = singular(pet);
-  const a = singular(allergy);
-  if (p === a) return true;
-  return DANDER_ALLERGIES.has(norm(allergy)) || DANDER_ALLERGIES.has(a) ? !DANDER_FREE_PETS.has(p) : false;
-}
-
-/** The guest's allergies that concern pets: one a pet could trigger (a known animal name, or dander). */
+/** The guest's allergens that concern pets (each rules out some pet kind). */
 export function petAllergies(guest: Pick<CandidateGuest, 'allergies'>): string[] {
-  return guest.allergies.filter((a) => DANDER_ALLERGIES.has(norm(a)) || DANDER_ALLERGIES.has(singular(a)) || KNOWN_PETS.has(singular(a)));
+  return guest.allergies.filter((a) => hasPetAllergen([a]));
 }
-const KNOWN_PETS = new Set(['cat', 'dog', 'rabbit', 'hamster', 'guinea pig', 'horse', 'ferret', 'bird', 'parrot', 'budgie', 'mouse', 'rat', 'chinchilla', 'gerbil', 'chicken', 'goat']);
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -88,12 +77,14 @@ export interface GuestContext {
   minor: boolean;
   age: number | undefined;
   petAllergies: string[];
+  /** an allergy note not coded yet: any pet may be what it is about */
+  allergiesNeedCoding: boolean;
   gender: string;
   coordinators: Set<string>;
 }
 
 export function guestContext(guest: CandidateGuest): GuestContext {
-  return { guest, minor: isMinor(guest), age: ageOnArrival(guest), petAllergies: petAllergies(guest), gender: norm(guest.gender), coordinators: new Set(guest.coordinatorUserIds) };
+  return { guest, minor: isMinor(guest), age: ageOnArrival(guest), petAllergies: petAllergies(guest), allergiesNeedCoding: guest.allergiesNeedCoding === true, gender: norm(guest.gender), coordinators: new Set(guest.coordinatorUserIds) };
 }
 
 export interface RuleViolation {
@@ -119,6 +110,7 @@ const CHECKS: Record<HardRuleCode, (g: GuestContext, f: CandidateFamily, s: Prog
     return f.adultMemberGenders.some((x) => norm(x) === g.gender) ? null : `family ${f.id} has no ${g.gender} host parent present`;
   },
   SMOKING: (g, f) => (g.guest.nonSmokingRequired && f.smoking ? `family ${f.id} is a smoking household` : null),
+  ALLERGY_NOT_CODED: (g, f) => (g.allergiesNeedCoding && f.pets.length > 0 ? `family ${f.id} has pets and the guest's allergies are not coded yet (a youth manager must code them)` : null),
   PETS_VS_ALLERGY: (g, f) => {
     if (g.petAllergies.length === 0) return null;
     for (const pet of f.pets) {

@@ -22,10 +22,12 @@ export interface CandidateGuest {
   dateOfBirth?: string;
   gender: string;
   languages: readonly string[];
-  /** dietary requirements the family must cater for, e.g. 'vegetarian', 'halal', 'peanut-free' */
+  /** diet codes (libs/contracts vocabulary) the family should cater for, e.g. 'vegetarian', 'halal' */
   diet: readonly string[];
-  /** allergies; the pet-related ones ('cats', 'dogs', 'animal dander', ...) are a hard rule against the family's pets */
+  /** allergen codes; those that rule out a pet kind ('dog', 'animal-dander', ...) are a hard rule against the family's pets */
   allergies: readonly string[];
+  /** an allergy written as free text that no youth manager has coded yet: the guest goes to no family with pets */
+  allergiesNeedCoding?: boolean;
   /** smoking allergy, or a non-smoking household required */
   nonSmokingRequired: boolean;
   nationality: string;
@@ -46,6 +48,7 @@ export interface CandidateFamily {
   /** real beds free for this run (after placements already made) */
   freeBeds: number;
   availability: readonly DateRange[];
+  /** pet codes (libs/contracts vocabulary) */
   pets: readonly string[];
   smoking: boolean;
   languages: readonly string[];

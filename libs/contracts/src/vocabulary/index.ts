@@ -1,0 +1,3 @@
+export * from './vocabulary';
+export * from './vocabulary-labels';
+export * from './free-text-coding';
