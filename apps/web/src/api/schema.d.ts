@@ -156,6 +156,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/organisations/{orgId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from your organisation (admin): their sessions there end and their access tokens are refused by every service within seconds; 409 IDENTITY.LAST_ADMIN for the last admin. */
+        delete: operations["Members_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a member's account (admin of every organisation it belongs to; not your own): it cannot sign in or refresh, and every session ends. */
+        post: operations["Members_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/organisations/{orgId}/members/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a disabled account sign in again (the same admins who may disable it). */
+        post: operations["Members_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/audit": {
         parameters: {
             query?: never;
@@ -306,6 +357,24 @@ export interface paths {
                 };
                 /** @description the role or organisation does not allow it */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -473,6 +542,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description the service behind this path is not reachable */
                 502: {
                     headers: {
@@ -562,6 +649,24 @@ export interface paths {
                 };
                 /** @description `DELEGATION.TRANSITION_NOT_ALLOWED`, `DELEGATION.NO_MEMBERS`, `DELEGATION.MINOR_WITHOUT_CONSENT` (details.members), `DELEGATION.NOT_ENOUGH_ADULTS` (details: counts), `DELEGATION.VERSION_CONFLICT` */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -709,6 +814,24 @@ export interface paths {
                 };
                 /** @description `MEMBER.DUPLICATE`, `DELEGATION.MEMBERS_LOCKED` (completed or cancelled) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -883,6 +1006,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description the service behind this path is not reachable */
                 502: {
                     headers: {
@@ -1002,6 +1143,24 @@ export interface paths {
                 };
                 /** @description the role or organisation does not allow it */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1160,6 +1319,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description the service behind this path is not reachable */
                 502: {
                     headers: {
@@ -1232,7 +1409,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Share with the partner organisation; publishes delegation.shared (owner coordinators and admins; service: delegations) */
+        /** Share with the partner organisation of the delegation's partnership (any other: 409 DELEGATION.SHARE_NOT_PARTNER); publishes delegation.shared (owner coordinators and admins; service: delegations) */
         post: {
             parameters: {
                 query?: never;
@@ -1290,6 +1467,24 @@ export interface paths {
                 };
                 /** @description no such delegation owned by your organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1527,6 +1722,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description the service behind this path is not reachable */
                 502: {
                     headers: {
@@ -1689,6 +1902,24 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description the service behind this path is not reachable */
                 502: {
                     headers: {
@@ -1753,7 +1984,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1806,7 +2037,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1817,6 +2048,24 @@ export interface paths {
                 };
                 /** @description the role does not allow it */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1861,7 +2110,7 @@ export interface paths {
                         "application/json": components["schemas"]["Participant"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1895,7 +2144,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a participant of your organisation; publishes participant.updated when a non-sensitive field changed (service: delegations) */
+        /** Change a participant of your organisation; a field your role may not write (sensitive-fields rule) is 403 AUTH.FIELD_NOT_WRITABLE naming it; publishes participant.updated when a non-sensitive field changed (service: delegations) */
         patch: {
             parameters: {
                 query?: never;
@@ -1930,7 +2179,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1950,6 +2199,24 @@ export interface paths {
                 };
                 /** @description no such participant visible to your organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1995,7 +2262,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2079,7 +2346,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2156,7 +2423,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2176,6 +2443,24 @@ export interface paths {
                 };
                 /** @description no such delegation visible to your organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2240,7 +2525,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2305,7 +2590,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2325,6 +2610,24 @@ export interface paths {
                 };
                 /** @description no such delegation visible to your organisation */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2388,7 +2691,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2417,6 +2720,24 @@ export interface paths {
                 };
                 /** @description the state does not allow it (`code` names the rule) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2463,7 +2784,7 @@ export interface paths {
                         "application/json": components["schemas"]["Incident"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2552,7 +2873,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2625,7 +2946,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2678,7 +2999,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2689,6 +3010,24 @@ export interface paths {
                 };
                 /** @description the role does not allow it */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2733,7 +3072,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostFamily"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2802,7 +3141,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2822,6 +3161,24 @@ export interface paths {
                 };
                 /** @description no such host family visible to you (another organisation, or a family you do not host) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2862,7 +3219,7 @@ export interface paths {
                         "application/json": components["schemas"]["FamilyVetting"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2943,7 +3300,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2963,6 +3320,130 @@ export interface paths {
                 };
                 /** @description no such host family visible to you (another organisation, or a family you do not host) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/host-matching/families/{familyId}/household-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the household after a host or coordinator changed its members (youth-manager, admin; not a host of this family); reopens the gate for minors; publishes family.household-reviewed (service: host-matching) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description host family id */
+                    familyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmHouseholdReview"];
+                };
+            };
+            responses: {
+                /** @description the vetting gate today (check results only for youth managers and admins) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FamilyVetting"];
+                    };
+                };
+                /** @description invalid input; `fields` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the role does not allow it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description no such host family visible to you (another organisation, or a family you do not host) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description FAMILY.NO_HOUSEHOLD_REVIEW_PENDING, or FAMILY.REVIEW_OWN_HOUSEHOLD */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3022,7 +3503,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3042,6 +3523,24 @@ export interface paths {
                 };
                 /** @description no such host family visible to you (another organisation, or a family you do not host) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3101,7 +3600,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3121,6 +3620,24 @@ export interface paths {
                 };
                 /** @description no such host family visible to you (another organisation, or a family you do not host) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3165,7 +3682,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3220,7 +3737,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingSettings"];
                     };
                 };
-                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) or a member twice (MATCHING.GROUP_OVERLAP) */
+                /** @description invalid input, or a group naming a non-member (MATCHING.GROUP_MEMBER_UNKNOWN) a member twice (MATCHING.GROUP_OVERLAP), or two members both kept together and kept apart (MATCHING.GROUP_CONFLICT) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3229,7 +3746,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3249,6 +3766,24 @@ export interface paths {
                 };
                 /** @description no such delegation known to host matching, owned by or shared with your organisation (DELEGATION.NOT_FOUND) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3294,7 +3829,7 @@ export interface paths {
                         "application/json": components["schemas"]["DelegationGuests"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3362,7 +3897,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3423,7 +3958,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3498,7 +4033,7 @@ export interface paths {
                         "application/json": components["schemas"]["MatchingRunDetail"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3578,7 +4113,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3659,7 +4194,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3688,6 +4223,24 @@ export interface paths {
                 };
                 /** @description the state does not allow it (`code`: MATCHING.DELEGATION_CLOSED) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3747,7 +4300,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3776,6 +4329,24 @@ export interface paths {
                 };
                 /** @description the state does not allow it (`code`: ASSIGNMENT.NOT_OVERRIDABLE (capacity, minor not eligible, host is coordinator), ASSIGNMENT.BREAKS_RULES (send acknowledgeBrokenRules and a note), MATCHING.DELEGATION_CLOSED; `details.brokenRules` lists them) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3834,7 +4405,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3919,7 +4490,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3985,7 +4556,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4062,7 +4633,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4089,7 +4660,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN) */
+                /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN, OFFER.FAMILY_NOT_VETTED_FOR_MINORS (a minor, and the family is not eligible now: details.reasons)) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4721,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4179,6 +4750,24 @@ export interface paths {
                 };
                 /** @description the state does not allow it (`code`: OFFER.EXPIRED, OFFER.NOT_OPEN) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4238,7 +4827,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4267,6 +4856,24 @@ export interface paths {
                 };
                 /** @description the state does not allow it (`code`: OFFER.NOT_ACCEPTED) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4318,7 +4925,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4383,7 +4990,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4403,6 +5010,24 @@ export interface paths {
                 };
                 /** @description no such delegation visible to you (another organisation that it is not shared with), or no such segment or stay in it */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4449,7 +5074,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4520,7 +5145,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4549,6 +5174,24 @@ export interface paths {
                 };
                 /** @description SEGMENT.CANCELLED, SEGMENT.VERSION_CONFLICT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4597,7 +5240,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4626,6 +5269,24 @@ export interface paths {
                 };
                 /** @description SEGMENT.TRANSITION_NOT_ALLOWED */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4674,7 +5335,7 @@ export interface paths {
                         "application/json": components["schemas"]["Segment"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4744,7 +5405,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4816,7 +5477,7 @@ export interface paths {
                         "text/html": string;
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4887,7 +5548,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4952,7 +5613,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4981,6 +5642,24 @@ export interface paths {
                 };
                 /** @description LODGING.STAY_OVERLAPS (details.stayId) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5028,7 +5707,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5096,7 +5775,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5125,6 +5804,24 @@ export interface paths {
                 };
                 /** @description LODGING.STAY_OVERLAPS, HOTEL_STAY.VERSION_CONFLICT */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5165,7 +5862,7 @@ export interface paths {
                         "application/json": components["schemas"]["LodgingNights"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5240,7 +5937,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5304,7 +6001,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5324,6 +6021,24 @@ export interface paths {
                 };
                 /** @description no such delegation known to logistics, owned by or shared with your organisation (DELEGATION.NOT_FOUND) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5380,7 +6095,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5465,7 +6180,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5552,7 +6267,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5581,6 +6296,24 @@ export interface paths {
                 };
                 /** @description PICKUP.MINORS_RULE (a minor with a single non-hired driver, or not a hired service under the hired-service rule; `details.rule` names the rule), PICKUP.SEATS_TOO_FEW, PICKUP.RUN_CANCELLED */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5634,7 +6367,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5711,7 +6444,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5790,7 +6523,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5855,7 +6588,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5875,6 +6608,24 @@ export interface paths {
                 };
                 /** @description the delegation (DELEGATION.NOT_FOUND), or for a host a family they do not manage (CALENDAR.FAMILY_NOT_FOUND) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5933,7 +6684,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6041,7 +6792,7 @@ export interface paths {
                         "application/json": components["schemas"]["HostPlacementList"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6108,7 +6859,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6155,7 +6906,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6213,7 +6964,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6265,7 +7016,7 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationPreferences"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6308,8 +7059,26 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6369,7 +7138,7 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description missing, expired or invalid access token */
+                /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6582,6 +7351,11 @@ export interface components {
             organisationId: string;
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
         };
+        AccountStatus: {
+            /** Format: uuid */
+            userId: string;
+            disabled: boolean;
+        };
         /** @description the invitation (its link travels only in the user.invited event, for the notifications service to email) */
         Invitation: {
             /** Format: uuid */
@@ -6610,7 +7384,7 @@ export interface components {
             /** @description true: a new account; false: an existing account (same email and password) was linked */
             accountCreated: boolean;
         };
-        /** @description one state-changing request through the gateway */
+        /** @description a state-changing request (recorded by the service that answered it, or by the gateway for its own endpoints), or a read that disclosed a person's restricted fields */
         AuditEntry: {
             /** @description a bigint, as text */
             id: string;
@@ -6631,6 +7405,19 @@ export interface components {
             correlationId: string | null;
             clientAddress: string | null;
             durationMs: number;
+            /** @description `gateway`, or the service that recorded it (delegations, host-matching, logistics, notifications) */
+            source: string;
+            /** @enum {string} */
+            action: "write" | "sensitive-read";
+            /** @description sensitive-read: the kind of record read (participant) */
+            subjectKind?: string | null;
+            /**
+             * Format: uuid
+             * @description sensitive-read: which record
+             */
+            subjectId?: string | null;
+            /** @description sensitive-read: the fields disclosed (never their values) */
+            fields?: ("medicalNotes" | "guardianContacts")[] | null;
             /** @description `sign-in-failed` or `sign-in-throttled` (a password tried for the account of a member) */
             eventCode?: string | null;
             /**
@@ -7307,6 +8094,8 @@ export interface components {
                 eligibleForMinors?: boolean;
                 /** Format: date */
                 evaluatedOn?: string | null;
+                /** @description a change of the members waits for a youth manager's or admin's review */
+                householdReviewPending?: boolean;
             };
             version?: number;
             /** Format: uuid */
@@ -7322,10 +8111,10 @@ export interface components {
             /** Format: date */
             on?: string;
             eligibleForMinors?: boolean;
-            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED */
+            /** @description CHECK_CONCERN (with the member) for youth managers and admins; others see CHECK_REVIEW_REQUIRED. HOUSEHOLD_REVIEW_PENDING (since: the first unreviewed change) until a youth manager or admin confirms the household */
             reasons?: {
                 /** @enum {string} */
-                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING";
+                code?: "NO_ADULT_MEMBER" | "CHECK_MISSING" | "CHECK_EXPIRED" | "CHECK_CONCERN" | "CHECK_REVIEW_REQUIRED" | "HOME_VISIT_MISSING" | "HOUSEHOLD_REVIEW_PENDING";
                 memberId?: string;
                 memberName?: string;
                 /** Format: date */
@@ -7378,6 +8167,68 @@ export interface components {
                 receivedOn?: string;
                 notes?: string | null;
             }[];
+            /** @description changes of the household's members (newest first, up to 20): who, when, before / after; those by a host or a coordinator wait for review */
+            householdReview?: {
+                pending?: boolean;
+                /**
+                 * Format: uuid
+                 * @description what POST .../household-review confirms up to
+                 */
+                lastPendingChangeId?: string | null;
+                changes?: {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    changedBy?: string;
+                    /** Format: date-time */
+                    changedAt?: string;
+                    before?: {
+                        /**
+                         * Format: uuid
+                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
+                         */
+                        id?: string;
+                        name: string;
+                        /** Format: date */
+                        dateOfBirth: string;
+                        /** @example parent */
+                        relation: string;
+                        /** @enum {string} */
+                        gender: "female" | "male" | "non-binary" | "undisclosed";
+                    }[];
+                    after?: {
+                        /**
+                         * Format: uuid
+                         * @description on update: an existing member keeps its id (and background checks); omit for a new member
+                         */
+                        id?: string;
+                        name: string;
+                        /** Format: date */
+                        dateOfBirth: string;
+                        /** @example parent */
+                        relation: string;
+                        /** @enum {string} */
+                        gender: "female" | "male" | "non-binary" | "undisclosed";
+                    }[];
+                    added?: string[];
+                    removed?: string[];
+                    birthDateChanged?: string[];
+                    needsReview?: boolean;
+                    /** Format: uuid */
+                    reviewedBy?: string | null;
+                    /** Format: date-time */
+                    reviewedAt?: string | null;
+                    reviewNote?: string | null;
+                }[];
+            };
+        };
+        ConfirmHouseholdReview: {
+            /**
+             * Format: uuid
+             * @description the newest pending change you looked at; later ones stay pending
+             */
+            lastChangeId: string;
+            note?: string;
         };
         RecordBackgroundCheck: {
             /** Format: uuid */
@@ -7488,7 +8339,7 @@ export interface components {
                     origin?: "matching" | "rematch" | "manual";
                     brokenRules?: {
                         /** @enum {string} */
-                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
+                        rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                         message?: string;
                     }[];
                 } | null;
@@ -7496,10 +8347,10 @@ export interface components {
                     /** Format: uuid */
                     familyId?: string | null;
                     status?: string;
-                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
+                    /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                     explanation?: ({
                         /** @enum {string} */
-                        kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                        kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                         /** @enum {string|null} */
                         decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                         message?: string;
@@ -7587,10 +8438,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                     message?: string;
@@ -7625,10 +8476,10 @@ export interface components {
                     [key: string]: number;
                 };
                 feasibleFamilies?: number;
-                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
+                /** @description why a guest is unplaced: no family passes the hard rules (`decidingRule` the rule that removed the last candidates), the beds went to other guests, their together group could not be placed whole (or their apart group took the families left), or no matching profile yet. Whom the sensitive-fields rule does not let see the guest's allergies gets the rules that come from them as one, HEALTH_NEEDS, and a message that names no allergy (as guest.unplaced on the placement topic) */
                 explanation?: ({
                     /** @enum {string} */
-                    kind?: "no-feasible-family" | "beds-taken" | "profile-missing";
+                    kind?: "no-feasible-family" | "beds-taken" | "kept-together" | "kept-apart" | "profile-missing";
                     /** @enum {string|null} */
                     decidingRule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "HEALTH_NEEDS" | null;
                     message?: string;
@@ -7694,7 +8545,7 @@ export interface components {
             offerId?: string;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overridden?: boolean;
@@ -7782,7 +8633,7 @@ export interface components {
             } | null;
             brokenRules?: {
                 /** @enum {string} */
-                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE";
+                rule?: "CAPACITY" | "AVAILABILITY" | "MINOR_NOT_ELIGIBLE" | "HOST_IS_COORDINATOR" | "GENDER_RULE" | "SMOKING" | "ALLERGY_NOT_CODED" | "PETS_VS_ALLERGY" | "DISTANCE" | "GROUP_TOGETHER" | "GROUP_APART";
                 message?: string;
             }[];
             overrideNote?: string | null;
@@ -8699,6 +9550,24 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description IDENTITY.TOO_MANY_ATTEMPTS (with `retryAfterSeconds` and a Retry-After header) */
             429: {
                 headers: {
@@ -8750,6 +9619,24 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sessions_signOut: {
@@ -8774,6 +9661,24 @@ export interface operations {
             };
             /** @description invalid input; `fields` names each bad field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8816,7 +9721,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,6 +9750,24 @@ export interface operations {
             };
             /** @description IDENTITY.ALREADY_MEMBER */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8903,6 +9826,24 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Members_whoAmI: {
@@ -8923,7 +9864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,7 +9906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9019,7 +9960,91 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ORGANISATION_NOT_FOUND, IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.LAST_ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed: the member’s access tokens are refused by every service within seconds */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,6 +10082,142 @@ export interface operations {
             };
         };
     };
+    Members_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description disabled: no sign-in, no refresh, every session ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Members_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description enabled: the account may sign in again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStatus"];
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description AUTH.ROLE_REQUIRED, IDENTITY.OTHER_ORGANISATION, IDENTITY.ACCOUNT_IN_OTHER_ORGANISATION */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.OWN_ACCOUNT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Audit_list: {
         parameters: {
             query?: {
@@ -9066,6 +10227,10 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
+                /** @description only entries of this kind */
+                action?: "write" | "sensitive-read";
+                /** @description only entries about this record (e.g. who read a participant's medical notes) */
+                subjectId?: string;
             };
             header?: never;
             path?: never;
@@ -9094,7 +10259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9123,6 +10288,10 @@ export interface operations {
                 from?: string;
                 /** @description entries before */
                 to?: string;
+                /** @description only entries of this kind */
+                action?: "write" | "sensitive-read";
+                /** @description only entries about this record (e.g. who read a participant's medical notes) */
+                subjectId?: string;
             };
             header?: never;
             path: {
@@ -9153,7 +10322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description missing, expired or invalid access token */
+            /** @description missing, expired or invalid access token, or one of a session that was ended (AUTH.SESSION_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,6 @@ import {
 } from 'class-validator';
 import { PARTICIPANT_GENDERS } from '@twinning/contracts';
 import { IsCalendarDate, PageQueryDto } from '@twinning/platform-http';
-import { PageQueryDto } from '@twinning/platform-http';
 import { CodedAllergiesDto } from './coded-allergies.dto';
 import { CodedDietDto } from './coded-diet.dto';
 

@@ -4,7 +4,9 @@ import { AuditEntryEntity } from '../infrastructure/audit-entry.entity';
 
 const log = createLogger('gateway.audit');
 
-export type NewAuditEntry = Omit<AuditEntryEntity, 'id' | 'eventCode' | 'accountUserId'> & Partial<Pick<AuditEntryEntity, 'eventCode' | 'accountUserId'>>;
+/** What a writer gives: the columns with defaults (who recorded it, what kind of fact, a sensitive read's subject) may be left out. */
+type OptionalAuditColumns = 'eventCode' | 'accountUserId' | 'source' | 'action' | 'subjectKind' | 'subjectId' | 'fields' | 'eventId';
+export type NewAuditEntry = Omit<AuditEntryEntity, 'id' | OptionalAuditColumns> & Partial<Pick<AuditEntryEntity, OptionalAuditColumns>>;
 
 /**
  * Writes audit entries in the background. The HTTP middleware exists before Nest has a DataSource,

@@ -142,8 +142,6 @@ export function unplacedTopicReason(
   fallbackRule = UNPLACED_KIND_RULES[e.kind ?? ''] ?? 'NO_FAMILY',
 ): { rule: string; reason: string } {
   if (e.publicMessage !== undefined) return { rule: e.publicRule ?? fallbackRule, reason: e.publicMessage.slice(0, 500) };
-  // a group's reason names the group and the beds, never which hard rule excluded which member
-  if (e.kind === 'kept-together' || e.kind === 'kept-apart') return { rule: fallbackRule, reason: e.message.slice(0, 500) };
   const isRule = e.decidingRule !== null && (HARD_RULES as readonly string[]).includes(e.decidingRule);
   const rule = isRule ? publicRule(e.decidingRule as HardRuleCode) : (e.decidingRule ?? fallbackRule);
   if (rule === 'HEALTH_NEEDS') return { rule, reason: "no family meets the guest's health needs" };

@@ -28,7 +28,7 @@ export function explainGroupUnplaced(set: CandidateSet, guest: number, familyOf:
       const why = held.size === 1 && !held.has(-1)
         ? 'the family that already has an offer or a placement for the others has no free bed for them, or does not meet the hard rules for them'
         : 'not all of their group can be placed now (a member has no matching profile yet, or is hosted elsewhere)';
-      return { kind: 'kept-together', decidingRule: null, remainingBefore: 0, ...base, message: `kept together with ${who} ${rule}: ${why}` };
+      return inPublic({ kind: 'kept-together', decidingRule: null, remainingBefore: 0, ...base, message: `kept together with ${who} ${rule}: ${why}` });
     }
     // the families every member may go to, with a bed for each of them
     let common = new Set(own.candidates.map((c) => c.family));
@@ -44,20 +44,25 @@ export function explainGroupUnplaced(set: CandidateSet, guest: number, familyOf:
       : forAll === 0
         ? `${roomy.length === 1 ? 'the only family' : `all ${roomy.length} families`} that could take all ${n} of them ${roomy.length === 1 ? 'has' : 'have'} declined one of them`
         : `${forAll === 1 ? 'the only family' : `all ${forAll} families`} that could take all ${n} of them ${forAll === 1 ? 'is' : 'are'} full with other guests`;
-    return { kind: 'kept-together', decidingRule: null, remainingBefore: forAll, ...base, message: `kept together with ${who} ${rule}: ${why}` };
+    return inPublic({ kind: 'kept-together', decidingRule: null, remainingBefore: forAll, ...base, message: `kept together with ${who} ${rule}: ${why}` });
   }
   const apart = groups.find((grp) => grp.kind === 'apart' && grp.guests.includes(guest));
   if (apart) {
     const mateFamilies = new Set([...apart.guests.filter((g) => g !== guest && familyOf[g] >= 0).map((g) => familyOf[g]), ...(apart.outside ?? []).filter((f) => f >= 0)]);
     const blocked = own.candidates.filter((c) => mateFamilies.has(c.family)).length;
     if (blocked > 0) {
-      return {
+      return inPublic({
         kind: 'kept-apart', decidingRule: null, remainingBefore: own.candidates.length, ...base,
         message: blocked === own.candidates.length
           ? `kept apart from the other guests of their group: ${blocked === 1 ? 'the only family' : `all ${blocked} families`} that meet the hard rules ${blocked === 1 ? 'hosts' : 'host'} one of them`
           : `kept apart from the other guests of their group: ${blocked} of the ${own.candidates.length} families that meet the hard rules ${blocked === 1 ? 'hosts' : 'host'} one of them, and the others are full with other guests`,
-      };
+      });
     }
   }
   return null;
+}
+
+/** A group's reason names the group and the beds, never a member's health needs: every reader may be told it as it is. */
+function inPublic(e: Omit<UnplacedExplanation, 'publicRule' | 'publicMessage'>): UnplacedExplanation {
+  return { ...e, publicRule: null, publicMessage: e.message };
 }
