@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TestDatabase } from '@twinning/testing';
+import { TestDatabase, undoMigrationsThrough } from '@twinning/testing';
 import { delegationsDataSourceOptions } from '../src/database/data-source';
 
 /**
@@ -17,7 +17,7 @@ describe('migration: participants\' free-text allergies and diets become codes (
     db = await TestDatabase.create('delegations_code_allergies');
     ds = await new DataSource(delegationsDataSourceOptions(db.url)).initialize();
     await ds.runMigrations();
-    await ds.undoLastMigration(); // the schema as it was: free text
+    await undoMigrationsThrough(ds, 'CodeAllergiesAndDiets1766100000000'); // the schema as it was: free text
     const insert = (id: string, allergies: string, diet: string) => ds.query(
       `INSERT INTO participant (id, organisation_id, given_name, family_name, date_of_birth, gender, nationality, allergies, dietary_needs, created_by)
        VALUES ($1, $2, 'A', 'B', '2010-01-01', 'female', 'US', $3, $4, $2)`, [id, org, allergies, diet]);
@@ -39,7 +39,7 @@ describe('migration: participants\' free-text allergies and diets become codes (
     expect(of(ids.mixed)).toMatchObject({ allergy_codes: ['cat', 'peanut'], allergy_note: 'peanuts: anaphylaxis; penicillin', allergies_need_coding: true, diet_codes: [], diet_note: 'kosher-style' });
     expect(of(ids.none)).toMatchObject({ allergy_codes: [], allergy_note: '', allergies_need_coding: false });
 
-    await ds.undoLastMigration();
+    await undoMigrationsThrough(ds, 'CodeAllergiesAndDiets1766100000000');
     const back = await ds.query(`SELECT id, allergies, dietary_needs FROM participant WHERE id = $1`, [ids.mixed]);
     expect(back[0]).toMatchObject({ allergies: 'Cats; Peanuts; peanuts: anaphylaxis; penicillin', dietary_needs: 'kosher-style' });
   });

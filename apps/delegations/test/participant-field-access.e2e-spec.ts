@@ -55,14 +55,14 @@ describe('participant fields: who reads and who writes each sensitive kind (real
   });
   const student = () => ({
     givenName: 'Lin', familyName: 'Chen', dateOfBirth: '2011-03-02', gender: 'female', nationality: 'US',
-    dietaryNeeds: 'vegetarian', allergies: 'peanuts', medicalNotes: 'carries an EpiPen',
+    dietaryNeeds: { codes: ['vegetarian'] }, allergies: { codes: ['peanut'] }, medicalNotes: 'carries an EpiPen',
     emergencyContacts: [{ name: 'Wei Chen', relation: 'father', phone: '+1 253 555 0101' }], guardians: [guardian('+1 253 555 0101', true)],
   });
   /** A write of one kind, and how to read back whether it landed (from the database, whatever the caller may see). */
   const WRITES: Record<Kind, { body: (n: number) => object; stored: (n: number) => Promise<boolean> }> = {
     medicalNotes: { body: (n) => ({ medicalNotes: `note ${n}` }), stored: async (n) => (await column('medical_notes')) === `note ${n}` },
-    allergies: { body: (n) => ({ allergies: `allergy ${n}` }), stored: async (n) => (await column('allergies')) === `allergy ${n}` },
-    dietaryNeeds: { body: (n) => ({ dietaryNeeds: `diet ${n}` }), stored: async (n) => (await column('dietary_needs')) === `diet ${n}` },
+    allergies: { body: (n) => ({ allergies: { codes: ['peanut'], note: `allergy ${n}` } }), stored: async (n) => (await column('allergy_note')) === `allergy ${n}` },
+    dietaryNeeds: { body: (n) => ({ dietaryNeeds: { codes: ['vegetarian'], note: `diet ${n}` } }), stored: async (n) => (await column('diet_note')) === `diet ${n}` },
     emergencyContacts: {
       body: (n) => ({ emergencyContacts: [{ name: `Contact ${n}`, relation: 'aunt', phone: '+1 253 555 0199' }] }),
       stored: async (n) => (await db.query<{ name: string }>(`SELECT name FROM emergency_contact WHERE participant_id = $1`, [participantId])).some((c) => c.name === `Contact ${n}`),
@@ -138,7 +138,7 @@ describe('participant fields: who reads and who writes each sensitive kind (real
         n += 1;
         // put the record back as the youth manager registered it, so each write starts from the same state
         await api().patch(`/api/delegations/participants/${participantId}`).set(auth('owner:youth-manager'))
-          .send({ medicalNotes: 'carries an EpiPen', allergies: 'peanuts', dietaryNeeds: 'vegetarian', emergencyContacts: student().emergencyContacts, guardians: student().guardians }).expect(200);
+          .send({ medicalNotes: 'carries an EpiPen', allergies: { codes: ['peanut'], note: '' }, dietaryNeeds: { codes: ['vegetarian'], note: '' }, emergencyContacts: student().emergencyContacts, guardians: student().guardians }).expect(200);
         const res = await api().patch(`/api/delegations/participants/${participantId}`).set(auth(caller)).send(WRITES[kind].body(n));
         const role = caller.split(':')[1] as Role;
         const writes = WRITERS[kind].includes(caller);
@@ -167,7 +167,7 @@ describe('participant fields: who reads and who writes each sensitive kind (real
     expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participant`))[0].n).toBe(before);
     // what a coordinator may write, they register
     const ok = await api().post('/api/delegations/participants').set(coordinator).send(plain).expect(201);
-    expect(ok.body).toMatchObject({ allergies: 'peanuts', dietaryNeeds: 'vegetarian', guardians: [] });
+    expect(ok.body).toMatchObject({ allergies: { codes: ['peanut'] }, dietaryNeeds: { codes: ['vegetarian'] }, guardians: [] });
   });
 
   it('keeps a minor without consent blocked when a coordinator tries to record consent; a youth manager records it', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TestDatabase } from '@twinning/testing';
+import { TestDatabase, undoMigrationsThrough } from '@twinning/testing';
 import { hostMatchingDataSourceOptions } from '../src/database/data-source';
 
 /**
@@ -19,7 +19,7 @@ describe('migration: stored pets, allergies and diets become codes (real Postgre
     db = await TestDatabase.create('host_matching_code_pets');
     ds = await new DataSource(hostMatchingDataSourceOptions(db.url)).initialize();
     await ds.runMigrations();
-    await ds.undoLastMigration();
+    await undoMigrationsThrough(ds, 'CodePetsAllergiesDiets1766100000000');
     const guest = (id: string, allergies: string[], diet: string[]) => ds.query(
       `INSERT INTO hm_participant (id, organisation_id, given_name, family_name, date_of_birth, gender, nationality, diet, allergies, last_event_at)
        VALUES ($1, $2, 'A', 'B', '2010-01-01', 'female', 'MX', $3, $4, now())`, [id, org, diet, allergies]);
@@ -48,7 +48,7 @@ describe('migration: stored pets, allergies and diets become codes (real Postgre
     expect(family(families.dog)).toMatchObject({ pets: ['dog', 'fish'], pets_note: '', diets: ['vegetarian'], diets_note: 'omnivore' });
     expect(family(families.axolotl)).toMatchObject({ pets: ['other-furry'], pets_note: 'axolotl' });
 
-    await ds.undoLastMigration();
+    await undoMigrationsThrough(ds, 'CodePetsAllergiesDiets1766100000000');
     const back = await ds.query(`SELECT allergies FROM hm_participant WHERE id = $1`, [guests.unknown]);
     expect(back[0].allergies).toEqual(['peanuts', 'the fluffy ones']);
   });

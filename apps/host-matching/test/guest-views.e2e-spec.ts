@@ -95,7 +95,7 @@ describe('guest views per the sensitive-fields rule, on a shared delegation (rea
     const offerId = items[0].id as string;
     for (const who of ['coordinator', 'host'] as const) {
       const one = (await as(t[who]).get(`/offers/${offerId}`).expect(200)).body;
-      expect({ who, guest: one.guest }).toEqual({ who, guest: expect.objectContaining({ givenName: 'Omar', allergies: ['peanuts'], diet: ['halal'] }) });
+      expect({ who, guest: one.guest }).toEqual({ who, guest: expect.objectContaining({ givenName: 'Omar', allergies: ['peanut'], diet: ['halal'] }) });
     }
     for (const who of ['admin', 'youth'] as const) {
       const one = (await as(t[who]).get(`/offers/${offerId}`).expect(200)).body;
@@ -109,7 +109,7 @@ describe('guest views per the sensitive-fields rule, on a shared delegation (rea
     }
   });
 
-  it('names the allergy in run explanations, why-not and the guests list only to whom may see allergies; the rule code stays for everyone', async () => {
+  it('names the allergy in run explanations, why-not and the guests list only to whom may see allergies; the others get the public rule, HEALTH_NEEDS, with its count', async () => {
     const runs = (await as(t.coordinator).get(`/delegations/${delegationId}/matching-runs`).expect(200)).body.items;
     const runPath = `/delegations/${delegationId}/matching-runs/${runs[0].id}`;
     const whyNot = `/delegations/${delegationId}/why-not?memberId=${zara.memberId}&familyId=${families.alder}`;
@@ -121,9 +121,10 @@ describe('guest views per the sensitive-fields rule, on a shared delegation (rea
 
     for (const who of ['admin', 'youth'] as const) {
       const run = (await as(t[who]).get(runPath).expect(200)).body;
-      expect(run.unplacedGuests[0]).toMatchObject({ memberId: zara.memberId, explanation: { decidingRule: 'PETS_VS_ALLERGY' }, excludedByRule: { PETS_VS_ALLERGY: 2 } });
+      expect(run.unplacedGuests[0]).toMatchObject({ memberId: zara.memberId, explanation: { decidingRule: 'HEALTH_NEEDS' }, excludedByRule: { HEALTH_NEEDS: 2 } });
+      expect(run.unplacedGuests[0].excludedByRule).not.toHaveProperty('PETS_VS_ALLERGY');
       const why = (await as(t[who]).get(whyNot).expect(200)).body;
-      expect(why).toMatchObject({ feasible: false, rule: 'PETS_VS_ALLERGY' });
+      expect(why).toMatchObject({ feasible: false, rule: 'HEALTH_NEEDS' });
       const list = (await as(t[who]).get(guests).expect(200)).body;
       // the rooming list carries none of the guest's sensitive fields, in any format
       const rooming = await Promise.all(['json', 'csv', 'html'].map(async (format) => (await as(t[who]).get(`/delegations/${delegationId}/rooming-list?format=${format}`).expect(200)).text));

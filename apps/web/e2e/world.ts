@@ -63,7 +63,7 @@ export async function twoHostFamilies(r: Run, guestAges: { min: number; max: num
     const userId = await inviteHost(admin.token, admin.organisationId, f.host, f.hostName);
     const created = await must<{ id: string; members: { id: string; name: string }[] }>(`registering ${f.name}`, api(admin.token, 'POST', '/api/host-matching/families', {
       name: f.name, address: 'San Diego, CA', latitude: f.lat, longitude: f.lng, bedrooms: 1, beds: 1, pets: [], smoking: false,
-      languages: ['en'], diets: ['omnivore'], interests: ['soccer'], guestAgeMin: guestAges.min, guestAgeMax: guestAges.max, guestGender: 'any',
+      languages: ['en'], diets: [], interests: ['soccer'], guestAgeMin: guestAges.min, guestAgeMax: guestAges.max, guestGender: 'any',
       availability: [{ from: r.date(-2), to: r.date(9) }], timesHosted: 0, hostUserIds: [userId],
       members: [
         { name: f.hostName, dateOfBirth: '1980-03-03', relation: 'parent', gender: 'female' },
