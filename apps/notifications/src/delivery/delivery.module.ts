@@ -15,6 +15,7 @@ export interface DeliveryEnv {
   NOTIFY_RETRY_BASE_MS: number;
   NOTIFY_MAX_ATTEMPTS: number;
   EMAIL_SEND_INTERVAL_MS: number;
+  EMAIL_CLAIM_LEASE_MS: number;
   DIGEST_INTERVAL_MS: number;
   DIGEST_DELAY_MS: number;
   INVITATION_LINK_PRIVATE_KEY: string;
@@ -29,7 +30,7 @@ export interface DeliveryEnv {
 export class DeliveryModule {
   static forRoot(env: DeliveryEnv, o: { imports: ModuleMetadata['imports'] }): DynamicModule {
     const settings = new DeliverySettings(env.SMTP_HOST, env.SMTP_PORT, env.SMTP_FROM, env.NOTIFY_RETRY_BASE_MS, env.NOTIFY_MAX_ATTEMPTS, env.EMAIL_SEND_INTERVAL_MS,
-      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS);
+      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS, env.EMAIL_CLAIM_LEASE_MS);
     return {
       module: DeliveryModule,
       global: true,
