@@ -39,7 +39,7 @@ export interface SmtpSinkOptions {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * A real SMTP server for the local run and the tests (issue #7, item 7): stores every message it accepts (in memory
+ * A real SMTP server for the local run and the tests: stores every message it accepts (in memory
  * and as .eml files), shows them on a small HTTP page and answers GET/DELETE /messages with JSON. `refuse()` makes
  * it answer every new connection with 421 (the SMTP server is "down") until `accept()`.
  */

@@ -22,7 +22,7 @@ export interface DeliveryEnv {
 }
 
 /**
- * Delivery (issue #7, items 3–5): `NotificationSink` → DeliveryService for every consumer (global), the email
+ * Delivery: `NotificationSink` → DeliveryService for every consumer (global), the email
  * sender and the digest job, and the delivery log. `imports` must bring modules exporting a NotificationRenderer
  * (the templates module) and a RecipientDirectory (the recipients module).
  */
