@@ -37,4 +37,18 @@ describe('SMTP sink', () => {
     await send('Back');
     expect((await sink.waitFor(1)).map((x) => x.subject)).toEqual(['Back']);
   });
+
+  it('runs the onAccepted hook after storing a message and before the sender hears it was accepted', async () => {
+    const order: string[] = [];
+    sink.onAccepted(async (m) => {
+      order.push(`stored ${m.subject}`);
+    });
+    try {
+      await send('Hooked');
+      order.push('sender told');
+    } finally {
+      sink.onAccepted(null);
+    }
+    expect(order).toEqual(['stored Hooked', 'sender told']);
+  });
 });

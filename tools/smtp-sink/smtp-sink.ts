@@ -39,7 +39,7 @@ export interface SmtpSinkOptions {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * A real SMTP server for the local run and the tests (issue #7, item 7): stores every message it accepts (in memory
+ * A real SMTP server for the local run and the tests: stores every message it accepts (in memory
  * and as .eml files), shows them on a small HTTP page and answers GET/DELETE /messages with JSON. `refuse()` makes
  * it answer every new connection with 421 (the SMTP server is "down") until `accept()`.
  */
@@ -49,6 +49,7 @@ export class SmtpSink {
   private http?: Server;
   private refusing = false;
   private waiters: (() => void)[] = [];
+  private beforeReply: ((m: SinkMessage) => Promise<void>) | null = null;
   smtpPort = 0;
   httpPort = 0;
   /** connections refused while refusing */
@@ -84,6 +85,7 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           this.store(raw, session.envelope.mailFrom ? session.envelope.mailFrom.address : null, session.envelope.rcptTo.map((r) => r.address))
+            .then((m) => this.beforeReply?.(m))
             .then(() => callback())
             .catch((e: Error) => callback(e));
         });
@@ -123,6 +125,15 @@ export class SmtpSink {
     this.refusing = false;
   }
 
+  /**
+   * Runs `hook` on each message once it is stored and before the sender is told (250) that it was accepted, so a
+   * test can fail something in that window: the message counts as received whatever the sender records after.
+   * `null` removes it.
+   */
+  onAccepted(hook: ((m: SinkMessage) => Promise<void>) | null): void {
+    this.beforeReply = hook;
+  }
+
   get isRefusing(): boolean {
     return this.refusing;
   }
@@ -149,7 +160,7 @@ export class SmtpSink {
     return this.messages();
   }
 
-  private async store(raw: Buffer, mailFrom: string | null, rcptTo: string[]): Promise<void> {
+  private async store(raw: Buffer, mailFrom: string | null, rcptTo: string[]): Promise<SinkMessage> {
     const parsed = await simpleParser(raw);
     const id = randomUUID();
     const receivedAt = new Date().toISOString();
@@ -161,13 +172,15 @@ export class SmtpSink {
     const headers: Record<string, string> = {};
     for (const l of parsed.headerLines) headers[l.key] = l.line.slice(l.line.indexOf(':') + 1).trim();
     const addresses = (a: typeof parsed.to) => (a ? (Array.isArray(a) ? a.map((x) => x.text).join(', ') : a.text) : '');
-    this.stored.push({
+    const message: SinkMessage = {
       id, receivedAt, mailFrom, rcptTo, messageId: parsed.messageId ?? null, subject: parsed.subject ?? '', from: addresses(parsed.from), to: addresses(parsed.to),
       date: parsed.date ? parsed.date.toISOString() : null, text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : null, headers, emlPath,
-    });
+    };
+    this.stored.push(message);
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
+    return message;
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -10,6 +10,7 @@ import { SmtpSink } from '@twinning/smtp-sink';
 import { NotificationsEnv } from '../src/config/notifications-env';
 import { notificationsDataSourceOptions } from '../src/database/data-source';
 import { DigestJob } from '../src/delivery/application/digest-job';
+import { EmailSender } from '../src/delivery/application/email-sender';
 import { DeliveryModule } from '../src/delivery/delivery.module';
 import { NotificationRequest, NotificationSink } from '../src/delivery/notification-request';
 import { Recipient, RecipientDirectory } from '../src/delivery/recipient-directory';
@@ -85,19 +86,15 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
   const emailOf = async (eventId: string) => (await rowsOf(eventId)).find((r) => r.channel === 'email')!;
   const received = (deliveryId: string) => sink.messages().filter((m) => m.headers['x-twinning-delivery'] === deliveryId);
 
-  beforeAll(async () => {
-    await sink.start();
-    db = await TestDatabase.create('notifications_delivery');
-    people.set(u.ana, { userId: u.ana, email: 'ana@example.org', name: 'Ana Ruiz', language: 'es-MX', organisationDefaultLanguage: 'en' });
-    people.set(u.bo, { userId: u.bo, email: 'bo@example.org', name: 'Bo Lin', language: 'ps', organisationDefaultLanguage: 'zh-CN' });
-    people.set(u.cy, { userId: u.cy, email: 'cy@example.org', name: 'Cy Olsen', language: null, organisationDefaultLanguage: null });
-    people.set(u.dee, { userId: u.dee, email: 'dee@example.org', name: 'Dee Park', language: 'en', organisationDefaultLanguage: 'en' });
+  /** One notifications instance on the test database (several may run at once over the same queue). */
+  const startInstance = async (overrides: Record<string, string> = {}): Promise<INestApplication> => {
     const env = loadEnv(NotificationsEnv, {
       ...testKeys(), PORT: '0', DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn',
       SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.smtpPort), SMTP_FROM: 'Twinning <notifications@twinning.test>',
-      NOTIFY_RETRY_BASE_MS: '200', NOTIFY_MAX_ATTEMPTS: '6', EMAIL_SEND_INTERVAL_MS: '100', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0',
+      NOTIFY_RETRY_BASE_MS: '200', NOTIFY_MAX_ATTEMPTS: '6', EMAIL_SEND_INTERVAL_MS: '100', EMAIL_CLAIM_LEASE_MS: '2000', DIGEST_INTERVAL_MS: '0', DIGEST_DELAY_MS: '0',
+      ...overrides,
     });
-    app = await createServiceApp({
+    return createServiceApp({
       service: 'notifications',
       module: {
         module: DeliveryTestRoot,
@@ -111,6 +108,16 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
       apiPrefix: 'api/notifications',
       port: 0,
     });
+  };
+
+  beforeAll(async () => {
+    await sink.start();
+    db = await TestDatabase.create('notifications_delivery');
+    people.set(u.ana, { userId: u.ana, email: 'ana@example.org', name: 'Ana Ruiz', language: 'es-MX', organisationDefaultLanguage: 'en' });
+    people.set(u.bo, { userId: u.bo, email: 'bo@example.org', name: 'Bo Lin', language: 'ps', organisationDefaultLanguage: 'zh-CN' });
+    people.set(u.cy, { userId: u.cy, email: 'cy@example.org', name: 'Cy Olsen', language: null, organisationDefaultLanguage: null });
+    people.set(u.dee, { userId: u.dee, email: 'dee@example.org', name: 'Dee Park', language: 'en', organisationDefaultLanguage: 'en' });
+    app = await startInstance();
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     dataSource = app.get(DataSource);
     notifications = app.get(NotificationSink);
@@ -223,6 +230,83 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
       payload: { deliveryId: failed.id, sourceEventId: r.eventId, notificationType: 'offer-accepted', channel: 'email', recipientUserId: u.dee, delegationId, subjectId: 'member-9', attempts: 6 } });
     expect(received(failed.id)).toHaveLength(0);
     expect((await as(t.coordinator).get(`/deliveries?status=failed&delegationId=${delegationId}`).expect(200)).body.items).toEqual([expect.objectContaining({ id: failed.id, attempts: 6 })]);
+  });
+
+  it('the database goes down right after the SMTP server accepted the third of six emails: once it is back each is delivered, one twice with the same Message-ID', async () => {
+    const rs = [1, 2, 3, 4, 5, 6].map((i) => ask('itinerary-changed', u.cy, `outage ${i}`));
+    let accepted = 0;
+    sink.onAccepted(async (m) => {
+      if (m.subject.includes('outage ') && ++accepted === 3) await db.refuseConnections();
+    });
+    try {
+      // one commit, so all six are due at once (as one batch would have claimed them)
+      await dataSource.transaction(async (tx) => {
+        for (const r of rs) await notifications.enqueue(tx, r);
+      });
+      await eventually(() => expect(accepted).toBeGreaterThanOrEqual(3));
+      await expect(db.query('SELECT 1')).rejects.toThrow();
+    } finally {
+      sink.onAccepted(null);
+      await db.acceptConnections();
+    }
+    const ids = await eventually(async () => {
+      const rows = await Promise.all(rs.map((r) => emailOf(r.eventId)));
+      for (const e of rows) expect(e).toMatchObject({ status: 'sent', attempts: 1 });
+      return rows.map((e) => e.id);
+    }, { timeoutMs: 15000 });
+    const copies = ids.map((id) => received(id));
+    for (const c of copies) expect(c.length).toBeGreaterThanOrEqual(1);
+    expect(copies.reduce((n, c) => n + c.length - 1, 0)).toBe(1);
+    const twice = copies.findIndex((c) => c.length === 2);
+    expect(copies[twice].map((m) => m.messageId)).toEqual([`<${ids[twice]}@notifications.twinning>`, `<${ids[twice]}@notifications.twinning>`]);
+  });
+
+  it('two instances sending over the same queue send each email once', async () => {
+    const other = await startInstance({ EMAIL_SEND_INTERVAL_MS: '0' });
+    try {
+      const rs = Array.from({ length: 30 }, (_, i) => ask('travel-changed', u.dee, `pair ${i}`));
+      await dataSource.transaction(async (tx) => {
+        for (const r of rs) await notifications.enqueue(tx, r);
+      });
+      const [a, b] = await Promise.all([app.get(EmailSender).drain(), other.get(EmailSender).drain()]);
+      expect(b.sent).toBeGreaterThan(0);
+      expect(a.sent + b.sent).toBeLessThanOrEqual(rs.length);
+      const rows = await eventually(async () => {
+        const all = await Promise.all(rs.map((r) => emailOf(r.eventId)));
+        for (const e of all) expect(e).toMatchObject({ status: 'sent', attempts: 1 });
+        return all;
+      });
+      for (const e of rows) expect(received(e.id)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a sender that hangs inside the SMTP exchange loses its claim after the lease, and another instance sends that email', async () => {
+    const other = await startInstance();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let copies = 0;
+    sink.onAccepted(async (m) => {
+      if (m.subject.includes('held reply') && ++copies === 1) await held;
+    });
+    try {
+      const r = ask('pickup-planned', u.ana, 'held reply');
+      await enqueue(r);
+      // the first sender waits for the server's answer; after EMAIL_CLAIM_LEASE_MS (2 s here) its session is ended
+      const e = await eventually(async () => {
+        const row = await emailOf(r.eventId);
+        expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+        return row;
+      }, { timeoutMs: 15000 });
+      expect(copies).toBe(2);
+      release();
+      expect(received(e.id).map((m) => m.messageId)).toEqual([`<${e.id}@notifications.twinning>`, `<${e.id}@notifications.twinning>`]);
+    } finally {
+      release();
+      sink.onAccepted(null);
+      await other.close();
+    }
   });
 
   it('an opted-out category is recorded skipped on both channels; safety types are sent anyway', async () => {

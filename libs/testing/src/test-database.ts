@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from './eventually';
 
 const adminUrl = (): string => process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -27,6 +28,34 @@ export class TestDatabase {
     await admin.connect();
     try {
       await admin.query(`DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  /**
+   * The database "goes down": new connections are refused and every open session is ended (their transactions roll
+   * back); resolves once none is left. `acceptConnections()` brings it back.
+   */
+  async refuseConnections(): Promise<void> {
+    await this.admin(async (admin) => {
+      await admin.query(`ALTER DATABASE "${this.name}" WITH ALLOW_CONNECTIONS false`);
+      await eventually(async () => {
+        const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [this.name]);
+        if (rows.length > 0) throw new Error(`${rows.length} session(s) of ${this.name} still open`);
+      }, { intervalMs: 20, timeoutMs: 10000 });
+    });
+  }
+
+  async acceptConnections(): Promise<void> {
+    await this.admin((admin) => admin.query(`ALTER DATABASE "${this.name}" WITH ALLOW_CONNECTIONS true`));
+  }
+
+  private async admin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+    const admin = new Client({ connectionString: adminUrl() });
+    await admin.connect();
+    try {
+      return await work(admin);
     } finally {
       await admin.end();
     }

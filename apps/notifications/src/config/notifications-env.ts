@@ -38,6 +38,14 @@ export class NotificationsEnv extends BaseServiceEnv {
   @Min(0)
   EMAIL_SEND_INTERVAL_MS: number = 1000;
 
+  /**
+   * How long the sender may hold its claim on the email it is sending before PostgreSQL ends its session and another
+   * instance may send it: longer than the slowest SMTP exchange (the mailer gives up on a silent server after 30 s).
+   */
+  @IsInt()
+  @Min(1000)
+  EMAIL_CLAIM_LEASE_MS: number = 120_000;
+
   /** How often the digest job looks for due digests (0: never). */
   @IsInt()
   @Min(0)

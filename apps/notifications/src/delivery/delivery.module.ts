@@ -15,13 +15,14 @@ export interface DeliveryEnv {
   NOTIFY_RETRY_BASE_MS: number;
   NOTIFY_MAX_ATTEMPTS: number;
   EMAIL_SEND_INTERVAL_MS: number;
+  EMAIL_CLAIM_LEASE_MS: number;
   DIGEST_INTERVAL_MS: number;
   DIGEST_DELAY_MS: number;
   INVITATION_LINK_PRIVATE_KEY: string;
 }
 
 /**
- * Delivery (issue #7, items 3–5): `NotificationSink` → DeliveryService for every consumer (global), the email
+ * Delivery: `NotificationSink` → DeliveryService for every consumer (global), the email
  * sender and the digest job, and the delivery log. `imports` must bring modules exporting a NotificationRenderer
  * (the templates module) and a RecipientDirectory (the recipients module).
  */
@@ -29,7 +30,7 @@ export interface DeliveryEnv {
 export class DeliveryModule {
   static forRoot(env: DeliveryEnv, o: { imports: ModuleMetadata['imports'] }): DynamicModule {
     const settings = new DeliverySettings(env.SMTP_HOST, env.SMTP_PORT, env.SMTP_FROM, env.NOTIFY_RETRY_BASE_MS, env.NOTIFY_MAX_ATTEMPTS, env.EMAIL_SEND_INTERVAL_MS,
-      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS);
+      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS, env.EMAIL_CLAIM_LEASE_MS);
     return {
       module: DeliveryModule,
       global: true,

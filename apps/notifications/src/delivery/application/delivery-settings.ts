@@ -9,7 +9,7 @@ export class DeliverySettings {
     readonly sendIntervalMs: number,
     readonly digestIntervalMs: number,
     readonly digestDelayMs: number,
-    /** emails one sender transaction claims */
-    readonly batchSize = 10,
+    /** how long one claim (the row lock of the email being sent) may last before PostgreSQL ends the session */
+    readonly claimLeaseMs = 120_000,
   ) {}
 }

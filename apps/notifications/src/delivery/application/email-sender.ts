@@ -12,18 +12,25 @@ import { Mailer } from './mailer';
 
 export interface SendSummary { sent: number; retried: number; failed: number }
 
+type Outcome = keyof SendSummary;
+
 /**
- * Sends the queued emails after their rows committed: every EMAIL_SEND_INTERVAL_MS it claims due rows
- * (`FOR UPDATE SKIP LOCKED`, so several instances never send the same row), sends each over SMTP and records the
- * outcome in the same transaction — `sent`; or one more attempt, the error and the next attempt after an exponential
- * backoff; or, at NOTIFY_MAX_ATTEMPTS, `failed` with a `notification.delivery-failed` event in the outbox.
- * A crash between the server's acceptance and the commit sends that one email again (same Message-ID).
+ * Sends the queued emails after their rows committed, one at a time: every EMAIL_SEND_INTERVAL_MS it claims the next
+ * due row (`FOR UPDATE SKIP LOCKED`: another instance skips it while it is claimed), sends it over SMTP and records
+ * the outcome in that same short transaction — `sent`; or one more attempt, the error and the next attempt after an
+ * exponential backoff; or, at NOTIFY_MAX_ATTEMPTS, `failed` with a `notification.delivery-failed` event in the outbox —
+ * then commits before it claims the next. A crash or database failure between the server's acceptance and that commit
+ * therefore leaves exactly one accepted email unrecorded, which is sent again with the same Message-ID; the ones before
+ * it are already recorded and the ones after it not yet sent. Holding a transaction over the SMTP exchange is the price
+ * of that bound; the claim lasts as long as the sender's session, and EMAIL_CLAIM_LEASE_MS caps it for a sender that
+ * hangs, after which PostgreSQL ends that session and another instance may send the email.
  * A sealed link is opened only here, for the message being sent, and never written back; one that no longer opens
  * (the key was rotated or lost) fails the email at once, naming why, rather than sending a broken link.
  */
 @Injectable()
 export class EmailSender implements OnModuleInit, OnModuleDestroy {
   private readonly job: PeriodicJob;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,49 +50,47 @@ export class EmailSender implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopping = true;
     this.job.stop();
   }
 
-  /** Sends every email due now, batch after batch. */
+  /** Sends every email due now, one after the other (a shutdown stops it between two emails). */
   async drain(): Promise<SendSummary> {
     const total: SendSummary = { sent: 0, retried: 0, failed: 0 };
-    for (;;) {
-      const s = await this.sendBatch();
-      total.sent += s.sent; total.retried += s.retried; total.failed += s.failed;
-      if (s.sent + s.retried + s.failed < this.settings.batchSize) return total;
+    while (!this.stopping) {
+      const outcome = await this.sendNext();
+      if (!outcome) break;
+      total[outcome]++;
     }
+    return total;
   }
 
-  async sendBatch(): Promise<SendSummary> {
+  /** Claims the next due email, sends it and records the outcome in one transaction; null when none is due. */
+  async sendNext(): Promise<Outcome | null> {
     return this.dataSource.transaction(async (tx) => {
-      const rows = (await tx.query(
+      await tx.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [String(this.settings.claimLeaseMs)]);
+      const [row] = (await tx.query(
         `SELECT * FROM delivery WHERE channel = 'email' AND status = 'queued' AND digest_day IS NULL AND next_attempt_at <= now()
-         ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.settings.batchSize],
+         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       )) as DeliveryRow[];
-      const s: SendSummary = { sent: 0, retried: 0, failed: 0 };
-      for (const row of rows) {
-        let link: string | undefined;
-        try {
-          link = row.sealed_link ? await this.opener.open(row.sealed_link) : undefined;
-        } catch (e) {
-          if (!(e instanceof SealedSecretError)) throw e;
-          await this.recordFailure(tx, row, `${e.code}: ${e.message}`, true);
-          s.failed++;
-          continue;
-        }
-        try {
-          const text = link ? textWithLink(row.text, link) : row.text;
-          const html = link ? htmlWithLink(row.html, link) : row.html;
-          await this.mailer.send({ id: row.id, to: row.email_to!, subject: row.subject, text, html, locale: row.locale });
-          await tx.query(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, sent_at = now(), next_attempt_at = NULL WHERE id = $1`, [row.id]);
-          s.sent++;
-        } catch (e) {
-          if ((await this.recordFailure(tx, row, errorLine(e))) === 'failed') s.failed++;
-          else s.retried++;
-        }
+      if (!row) return null;
+      let link: string | undefined;
+      try {
+        link = row.sealed_link ? await this.opener.open(row.sealed_link) : undefined;
+      } catch (e) {
+        if (!(e instanceof SealedSecretError)) throw e;
+        await this.recordFailure(tx, row, `${e.code}: ${e.message}`, true);
+        return 'failed';
       }
-      return s;
+      try {
+        const text = link ? textWithLink(row.text, link) : row.text;
+        const html = link ? htmlWithLink(row.html, link) : row.html;
+        await this.mailer.send({ id: row.id, to: row.email_to!, subject: row.subject, text, html, locale: row.locale });
+      } catch (e) {
+        return (await this.recordFailure(tx, row, errorLine(e))) === 'failed' ? 'failed' : 'retried';
+      }
+      await tx.query(`UPDATE delivery SET status = 'sent', attempts = attempts + 1, sent_at = now(), next_attempt_at = NULL WHERE id = $1`, [row.id]);
+      return 'sent';
     });
   }
 
