@@ -125,6 +125,8 @@ export class ConsumerRunner {
     const outcome = await this.applyRange(run, batch.messages.map((m) => this.parse(m)), rereads >= this.settings.maxRereads);
     if (outcome === 'stopped') return;
     if (outcome === 'exhausted') {
+      // entries of partitions taken away mid-failure are never deleted by this runner: bound the map
+      if (this.rereads.size >= MAX_TRACKED_REREADS && !this.rereads.has(rereadKey)) this.rereads.clear();
       this.rereads.set(rereadKey, rereads + 1);
       this.log.error(
         { topic, partition, offset: first, rereads: rereads + 1, narrowAfter: this.settings.maxRereads },
@@ -272,6 +274,9 @@ export class ConsumerRunner {
     this.deadLettered += rows.length;
   }
 }
+
+/** Failing batches whose re-reads are counted at once; far more than the partitions one runner owns. */
+const MAX_TRACKED_REREADS = 10_000;
 
 /**
  * Rows per multi-row INSERT. A statement carries at most 65535 bind parameters (the count is 16 bits
