@@ -144,6 +144,24 @@ describe('ConsumerRunner poison events (real Postgres, real Kafka)', () => {
     expect(published.map((m) => m.value?.toString()).sort()).toEqual([withNull.value.toString(), withoutField.value.toString()].sort());
   });
 
+  it('dead-letters a malformed message whose key holds a NUL (which no text column takes) and processes the next one', async () => {
+    const options = ctx.options();
+    const topic = await singlePartitionTopic(options);
+    const writer = ctx.writer(options);
+    const valid = envelopeBytes(writer, 'valid after the NUL key');
+    await ctx.testKafka.produce(topic, [
+      { key: 'bad\u0000key', value: Buffer.from('not json'), partition: 0 },
+      { key: valid.envelope.aggregateId, value: valid.value, partition: 0 },
+    ]);
+    const runner = await ctx.startRunner(new RecordingConsumer('poison-key'), options);
+    await eventually(async () => expect(await ctx.effects(valid.envelope.eventId)).toHaveLength(1));
+    await eventually(() => expectGroupAtEnd(ctx.kafka, runner.groupId, topic));
+    expect((await deadLetterRows(runner.groupId)).map((r) => [r.offset, r.error_code])).toEqual([['0', 'EVENT.MALFORMED']]);
+    const [dead] = await publishedDeadLetters(runner.deadLetterTopic, 1);
+    expect(dead.key).toBe('badkey');
+    expect(dead.value).toEqual(Buffer.from('not json'));
+  });
+
   it('retries a batch while its database refuses connections, for as long as that lasts, then applies every event once and dead-letters none', async () => {
     // every failure that is not transient is narrowed at once here, so one misclassified outage would dead-letter the events
     const options = ctx.options({ consumer: { maxAttempts: 1, maxRereads: 0, initialBackoffMs: 50, maxBackoffMs: 200 } });

@@ -257,7 +257,8 @@ export class ConsumerRunner {
         return {
           eventId: randomUUID(),
           topic: target,
-          key: d.message.key?.toString() ?? `${topic}-${partition}-${d.message.offset}`,
+          // a key with NUL would make the dead letter itself unwritable (PostgreSQL text), stalling the partition
+          key: d.message.key?.toString().replace(/\u0000/g, '') ?? `${topic}-${partition}-${d.message.offset}`,
           value: d.message.value ?? Buffer.alloc(0),
           headers: {
             [CORRELATION_HEADER]: correlationId,
