@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './topics';
 export * from './catalog';
 export * from './validate-envelope';
+export * from './organisation-scope';
 export * from './text/control-characters';
 export * from './delegations/delegation-created.v1';
 export * from './delegations/delegation-shared.v1';

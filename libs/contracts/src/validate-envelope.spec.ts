@@ -42,8 +42,26 @@ describe('parseEnvelope', () => {
     expect(envelope.payload).toMatchObject({ title: 'Lyon youth exchange', endDate: '2026-06-10' });
   });
 
-  it('accepts a string as well as bytes, and an event without organisation or causation', () => {
-    const envelope = parseEnvelope(JSON.stringify(validEnvelope({ organisationId: null, causationId: null })));
+  it('accepts a string as well as bytes, and an event without causation', () => {
+    const envelope = parseEnvelope(JSON.stringify(validEnvelope({ causationId: null })));
+    expect(envelope.causationId).toBeNull();
+  });
+
+  it.each([
+    ['null', { organisationId: null }],
+    ['missing', { organisationId: undefined }],
+    ['empty', { organisationId: '' }],
+  ])('refuses an organisation-scoped event whose organisation id is %s (no read model could store it)', (_label, overrides) => {
+    const e = parseError(JSON.stringify(validEnvelope(overrides)));
+    expect(e.code).toBe('EVENT.INVALID');
+    expect(e.message).toMatch(/^envelope invalid: organisationId must be the id of the organisation the event belongs to \(delegation\.created v1\)|^envelope invalid: organisationId: /);
+  });
+
+  it('accepts an account event without organisation (a user registers before joining one)', () => {
+    const userId = randomUUID();
+    const envelope = parseEnvelope(
+      JSON.stringify(validEnvelope({ type: 'user.registered', organisationId: null, aggregateId: userId, producer: 'gateway' }, { userId, email: 'ana@example.org', name: 'Ana', language: 'en' })),
+    );
     expect(envelope.organisationId).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { payloadClassOf } from './catalog';
 import { EventEnvelope } from './envelope';
 import { findForbiddenText, FORBIDDEN_TEXT_MESSAGE } from './text/control-characters';
+import { MISSING_ORGANISATION_MESSAGE, requiresOrganisation } from './organisation-scope';
 
 export class InvalidEventError extends Error {
   constructor(readonly code: 'EVENT.MALFORMED' | 'EVENT.INVALID' | 'EVENT.UNKNOWN_TYPE', message: string) {
@@ -40,6 +41,9 @@ export function parseEnvelope(raw: Buffer | string | null): EventEnvelope {
   if (envErrors.length) throw new InvalidEventError('EVENT.INVALID', `envelope invalid: ${describe(envErrors).join(', ')}`);
   const cls = payloadClassOf(envelope.type, envelope.version);
   if (!cls) throw new InvalidEventError('EVENT.UNKNOWN_TYPE', `unknown event ${envelope.type} v${envelope.version}`);
+  if (requiresOrganisation(envelope.type) && !envelope.organisationId) {
+    throw new InvalidEventError('EVENT.INVALID', `envelope invalid: ${MISSING_ORGANISATION_MESSAGE} (${envelope.type} v${envelope.version})`);
+  }
   const payload = plainToInstance(cls, (json as { payload: object }).payload);
   const payloadErrors = validateSync(payload, { whitelist: false, forbidUnknownValues: true });
   if (payloadErrors.length) throw new InvalidEventError('EVENT.INVALID', `payload of ${envelope.type} v${envelope.version} invalid: ${describe(payloadErrors).join(', ')}`);

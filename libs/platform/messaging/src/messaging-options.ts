@@ -27,8 +27,17 @@ export interface RelaySettings {
 }
 
 export interface ConsumerSettings {
-  /** Attempts of one batch transaction before the partition is paused and re-read. */
+  /**
+   * Attempts of one batch transaction failing with an unclassified error before the partition is paused
+   * and re-read. Transient failures (database unreachable, deadlock, ...) are retried without a limit.
+   */
   maxAttempts: number;
+  /**
+   * Pauses and re-reads of a batch that keeps failing with an unclassified error before that error is
+   * taken for the events' fault: the batch is then narrowed and the failing event dead-lettered. With the
+   * defaults a stuck batch is narrowed after about 35 s (3 x (5 attempts + a 10 s pause)).
+   */
+  maxRereads: number;
   initialBackoffMs: number;
   maxBackoffMs: number;
   /** Pause after the attempts are exhausted; the batch is then re-read from the first unprocessed offset. */
@@ -42,6 +51,7 @@ export interface ConsumerSettings {
 export const DEFAULT_RELAY: RelaySettings = { batchSize: 1000, maxBatchBytes: 900 * 1024, idlePollMs: 1000, retentionHours: 24 };
 export const DEFAULT_CONSUMER: ConsumerSettings = {
   maxAttempts: 5,
+  maxRereads: 3,
   initialBackoffMs: 100,
   maxBackoffMs: 5000,
   pauseAfterExhaustedMs: 10000,

@@ -7,8 +7,9 @@ import { MessagingTestContext } from './support/messaging-test-context';
 import { RecordingConsumer } from './support/recording.consumer';
 
 /**
- * Transient failures (a handler throwing a plain Error, as when the database is down) are retried
- * with backoff without committing; nothing is lost and nothing is applied twice.
+ * Failures nothing classifies (a handler throwing a plain Error) are retried with backoff without
+ * committing, then paused and re-read; nothing is lost and nothing is applied twice. Outages the
+ * classifier knows to be transient are in consumer-poison.e2e-spec.ts.
  */
 describe('ConsumerRunner retries (real Postgres, real Kafka)', () => {
   let ctx: MessagingTestContext;

@@ -6,7 +6,16 @@ import { createLogger, Logger, runWithCorrelation, sanitizeCorrelationId, CORREL
 import { ConsumerSettings, DEFAULT_CONSUMER, MessagingOptions, prefixed } from '../messaging-options';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { ensureTopics } from '../kafka/ensure-topics';
-import { EventConsumer, UnprocessableEventError } from './event-handler';
+import { EventConsumer } from './event-handler';
+import { FailureClassifier } from './failure-classifier';
+
+interface BatchRun {
+  topic: string;
+  partition: number;
+  heartbeat: () => Promise<void>;
+  /** False once the runner stops or the partition was taken away (rebalance). */
+  live: () => boolean;
+}
 
 type Parsed =
   | { kind: 'ok'; message: KafkaMessage; envelope: EventEnvelope }
@@ -22,9 +31,14 @@ type Parsed =
  *   read from a restricted topic goes to the group's restricted dead-letter topic, because a dead
  *   letter carries the original bytes and must not widen who can read them;
  * - the offset (`last + 1`) is committed only after the transaction committed;
- * - a failing transaction (database down, handler error) is retried with exponential backoff,
- *   heartbeating, committing nothing; once attempts are exhausted the partition is paused and the
- *   batch re-read later from the first unprocessed offset. Nothing is skipped.
+ * - a failing transaction is classified (FailureClassifier). A permanent failure (the handler's
+ *   UnprocessableEventError, a PostgreSQL data error of class 22 or 23) narrows the batch by halves to
+ *   the one event that fails, which is dead-lettered with the error; the others are applied once each.
+ *   A transient failure (connection, serialisation failure, deadlock, timeout) is retried with
+ *   exponential backoff, heartbeating, committing nothing, for as long as it lasts. Any other failure is
+ *   retried `maxAttempts` times, then the partition is paused and the batch re-read from the first
+ *   unprocessed offset; after `maxRereads` re-reads it is narrowed like a permanent one, so no event can
+ *   stall its partition forever. Only a dead-lettered event is ever skipped.
  */
 export class ConsumerRunner {
   private consumer?: Consumer;
@@ -37,8 +51,13 @@ export class ConsumerRunner {
   /** The group's topics (as subscribed, prefixed) that are restricted. */
   private readonly restrictedSources: Set<string>;
   private stopping = false;
+  private readonly classifier = new FailureClassifier();
+  /** Times each failing batch (topic/partition/first offset) was paused and re-read. */
+  private readonly rereads = new Map<string, number>();
   processed = 0;
   deadLettered = 0;
+  /** Failed batch transactions that were tried again (transient or not yet classified as permanent). */
+  retried = 0;
 
   constructor(
     private readonly handler: EventConsumer,
@@ -97,42 +116,84 @@ export class ConsumerRunner {
   private async onBatch({ batch, heartbeat, resolveOffset, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
     if (batch.messages.length === 0) return;
     const { topic, partition } = batch;
-    const items = batch.messages.map((m) => this.parse(m));
-    let attempt = 0;
-    for (;;) {
-      if (!isRunning() || isStale() || this.stopping) return;
-      try {
-        await this.dataSource.transaction((tx) => this.apply(tx, topic, partition, items));
-        break;
-      } catch (e) {
-        if (e instanceof PoisonEvent) {
-          // a valid event its handler can never apply: dead-letter it and redo the batch without it
-          const i = items.findIndex((it) => it.message.offset === e.offset);
-          items[i] = { kind: 'dead', message: items[i].message, code: e.cause.code, error: e.cause.message };
-          continue;
-        }
-        attempt++;
-        const err = e as Error;
-        if (attempt >= this.settings.maxAttempts) {
-          const first = batch.messages[0].offset;
-          this.log.error({ err: err.message, topic, partition, offset: first, attempts: attempt }, 'batch still failing; pausing the partition and re-reading it later (nothing committed)');
-          const resume = pause();
-          this.consumer!.seek({ topic, partition, offset: first });
-          setTimeout(resume, this.settings.pauseAfterExhaustedMs).unref();
-          return;
-        }
-        const delay = Math.min(this.settings.maxBackoffMs, this.settings.initialBackoffMs * 2 ** (attempt - 1));
-        this.log.warn({ err: err.message, topic, partition, attempt, retryInMs: delay }, 'transient failure handling batch; retrying');
-        await heartbeat().catch(() => undefined);
-        await new Promise((r) => setTimeout(r, delay));
-        await heartbeat().catch(() => undefined);
-      }
+    const first = batch.messages[0].offset;
+    const rereadKey = `${topic}/${partition}/${first}`;
+    const rereads = this.rereads.get(rereadKey) ?? 0;
+    const run: BatchRun = { topic, partition, heartbeat, live: () => isRunning() && !isStale() && !this.stopping };
+    // once the batch has been re-read N times and still fails, the unclassified error is taken for the
+    // events' fault: the batch is narrowed and the culprit dead-lettered, so the partition cannot stall forever
+    const outcome = await this.applyRange(run, batch.messages.map((m) => this.parse(m)), rereads >= this.settings.maxRereads);
+    if (outcome === 'stopped') return;
+    if (outcome === 'exhausted') {
+      // entries of partitions taken away mid-failure are never deleted by this runner: bound the map
+      if (this.rereads.size >= MAX_TRACKED_REREADS && !this.rereads.has(rereadKey)) this.rereads.clear();
+      this.rereads.set(rereadKey, rereads + 1);
+      this.log.error(
+        { topic, partition, offset: first, rereads: rereads + 1, narrowAfter: this.settings.maxRereads },
+        'batch still failing; pausing the partition and re-reading it later (nothing committed)',
+      );
+      const resume = pause();
+      this.consumer!.seek({ topic, partition, offset: first });
+      setTimeout(resume, this.settings.pauseAfterExhaustedMs).unref();
+      return;
     }
+    this.rereads.delete(rereadKey);
     const last = batch.messages[batch.messages.length - 1].offset;
     for (const m of batch.messages) resolveOffset(m.offset);
     await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
-    this.processed += items.filter((i) => i.kind === 'ok').length;
     await heartbeat().catch(() => undefined);
+  }
+
+  /**
+   * Applies a run of consecutive messages in one transaction. A permanent failure splits the run in halves,
+   * each applied (and committed) on its own, down to the one message that fails, which is then dead-lettered
+   * in a transaction of its own: the events around it are applied once each, in order. A transient failure is
+   * retried with backoff for as long as it lasts (a database outage must never dead-letter good events); an
+   * unclassified one is retried `maxAttempts` times before the batch is paused and re-read, and counts as
+   * permanent once `narrowing` (the batch was re-read `maxRereads` times already).
+   */
+  private async applyRange(run: BatchRun, items: Parsed[], narrowing: boolean): Promise<'done' | 'exhausted' | 'stopped'> {
+    let attempt = 0;
+    for (;;) {
+      if (!run.live()) return 'stopped';
+      try {
+        await this.dataSource.transaction((tx) => this.apply(tx, run.topic, run.partition, items));
+        this.processed += items.filter((i) => i.kind === 'ok').length;
+        return 'done';
+      } catch (e) {
+        const failure = this.classifier.classify(e);
+        const offsets = `${items[0].message.offset}-${items[items.length - 1].message.offset}`;
+        const single = items.length === 1 ? items[0] : undefined;
+        const permanent = failure.kind === 'permanent' || (failure.kind === 'unclassified' && narrowing);
+        if (permanent && single?.kind === 'ok') {
+          this.log.warn({ topic: run.topic, partition: run.partition, offset: single.message.offset, code: failure.code, err: failure.message }, 'event cannot be applied; dead-lettering it');
+          items = [{ kind: 'dead', message: single.message, code: failure.code, error: failure.message }];
+          continue;
+        }
+        if (permanent && !single) {
+          this.log.warn({ topic: run.topic, partition: run.partition, offsets, code: failure.code, err: failure.message }, 'batch refused; narrowing it to the offending event');
+          const mid = Math.ceil(items.length / 2);
+          for (const half of [items.slice(0, mid), items.slice(mid)]) {
+            const outcome = await this.applyRange(run, half, narrowing || failure.kind === 'unclassified');
+            if (outcome !== 'done') return outcome;
+            await run.heartbeat().catch(() => undefined);
+          }
+          return 'done';
+        }
+        // transient, unclassified and not yet narrowing, or a dead letter that cannot be written: retry
+        attempt++;
+        if (failure.kind !== 'transient' && attempt >= this.settings.maxAttempts) return 'exhausted';
+        const delay = Math.min(this.settings.maxBackoffMs, this.settings.initialBackoffMs * 2 ** Math.min(attempt - 1, 20));
+        this.retried++;
+        this.log.warn(
+          { topic: run.topic, partition: run.partition, offsets, kind: failure.kind, err: failure.message, attempt, retryInMs: delay },
+          failure.kind === 'transient' ? 'transient failure handling batch; retrying until it succeeds' : 'failure handling batch; retrying',
+        );
+        await run.heartbeat().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, delay));
+        await run.heartbeat().catch(() => undefined);
+      }
+    }
   }
 
   private async apply(tx: EntityManager, topic: string, partition: number, items: Parsed[]): Promise<void> {
@@ -162,14 +223,9 @@ export class ConsumerRunner {
     for (const it of ok) {
       if (!fresh.delete(it.envelope.eventId.toLowerCase())) continue; // already applied (redelivery or duplicate publish)
       if (this.handler.types && !this.handler.types.includes(it.envelope.type)) continue;
-      try {
-        await runWithCorrelation({ correlationId: it.envelope.correlationId, causationId: it.envelope.eventId }, () =>
-          this.handler.handle(it.envelope, tx, { topic, partition, offset: it.message.offset }),
-        );
-      } catch (e) {
-        if (e instanceof UnprocessableEventError) throw new PoisonEvent(it.message.offset, e);
-        throw e;
-      }
+      await runWithCorrelation({ correlationId: it.envelope.correlationId, causationId: it.envelope.eventId }, () =>
+        this.handler.handle(it.envelope, tx, { topic, partition, offset: it.message.offset }),
+      );
     }
   }
 
@@ -179,7 +235,7 @@ export class ConsumerRunner {
     for (const chunk of chunks(dead)) {
       const params: unknown[] = [];
       const values = chunk.map((d, j) => {
-        params.push(this.groupId, topic, partition, d.message.offset, d.code, d.error.slice(0, 2000), target);
+        params.push(this.groupId, topic, partition, d.message.offset, d.code, storableError(d.error), target);
         const b = j * 7;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
       });
@@ -201,7 +257,8 @@ export class ConsumerRunner {
         return {
           eventId: randomUUID(),
           topic: target,
-          key: d.message.key?.toString() ?? `${topic}-${partition}-${d.message.offset}`,
+          // a key with NUL would make the dead letter itself unwritable (PostgreSQL text), stalling the partition
+          key: d.message.key?.toString().replace(/\u0000/g, '') ?? `${topic}-${partition}-${d.message.offset}`,
           value: d.message.value ?? Buffer.alloc(0),
           headers: {
             [CORRELATION_HEADER]: correlationId,
@@ -210,7 +267,7 @@ export class ConsumerRunner {
             'x-original-offset': d.message.offset,
             'x-consumer-group': this.groupId,
             'x-error-code': d.code,
-            'x-error': d.error.slice(0, 2000),
+            'x-error': storableError(d.error),
           },
         };
       });
@@ -218,6 +275,9 @@ export class ConsumerRunner {
     this.deadLettered += rows.length;
   }
 }
+
+/** Failing batches whose re-reads are counted at once; far more than the partitions one runner owns. */
+const MAX_TRACKED_REREADS = 10_000;
 
 /**
  * Rows per multi-row INSERT. A statement carries at most 65535 bind parameters (the count is 16 bits
@@ -241,8 +301,7 @@ function correlationFromBody(value: Buffer | null): string | undefined {
   }
 }
 
-class PoisonEvent extends Error {
-  constructor(readonly offset: string, override readonly cause: UnprocessableEventError) {
-    super(cause.message);
-  }
+/** An error text a row and a header can hold: PostgreSQL refuses NUL in text, and the text is capped. */
+function storableError(error: string): string {
+  return error.replace(/\u0000/g, '').slice(0, 2000);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, EventType, EventVersion, findForbiddenText, FORBIDDEN_TEXT_MESSAGE, PayloadOf, payloadClassOf, topicOf } from '@twinning/contracts';
+import { EventEnvelope, EventType, EventVersion, findForbiddenText, FORBIDDEN_TEXT_MESSAGE, MISSING_ORGANISATION_MESSAGE, PayloadOf, requiresOrganisation, payloadClassOf, topicOf } from '@twinning/contracts';
 import { CORRELATION_HEADER, currentCorrelation } from '@twinning/platform-observability';
 import { MessagingOptions, prefixed } from '../messaging-options';
 
@@ -46,6 +46,9 @@ export class OutboxWriter {
     // the same rule every consumer applies (parseEnvelope): an event is never written that its consumers would refuse
     const forbidden = findForbiddenText(event.payload);
     if (forbidden) throw new Error(`OUTBOX.INVALID_PAYLOAD: ${event.type} v${event.version}: ${forbidden.path} ${FORBIDDEN_TEXT_MESSAGE}`);
+    if (requiresOrganisation(event.type) && !event.organisationId) {
+      throw new Error(`OUTBOX.INVALID_ENVELOPE: ${event.type} v${event.version}: ${MISSING_ORGANISATION_MESSAGE}`);
+    }
     const ctx = currentCorrelation();
     return {
       eventId: randomUUID(),

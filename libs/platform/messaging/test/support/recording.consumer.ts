@@ -3,10 +3,14 @@ import { EventEnvelope, Topics } from '@twinning/contracts';
 import { EventConsumer, EventMeta, UnprocessableEventError } from '../../src';
 
 export interface RecordingBehaviour {
-  /** Throws a plain (transient) Error on the first N calls of `handle`. */
+  /** Throws a plain (unclassified) Error on the first N calls of `handle`. */
   failFirstCalls?: number;
   /** Throws UnprocessableEventError for events whose payload title is in this set. */
   unprocessableTitles?: string[];
+  /** Runs this SQL in the runner's transaction instead of recording, for events with the given title (to provoke database errors). */
+  sqlForTitles?: Record<string, string>;
+  /** Throws a plain Error on every call for events whose payload title is in this set (a failure nothing classifies). */
+  alwaysFailTitles?: string[];
   /** Runs before each failing call (e.g. to look at what the group has committed meanwhile). */
   beforeFailure?: (call: number) => Promise<void>;
   /** The topics to read (without prefix); the delegation topic when not given. */
@@ -35,6 +39,12 @@ export class RecordingConsumer implements EventConsumer {
     }
     if (this.behaviour.unprocessableTitles?.includes(title)) {
       throw new UnprocessableEventError('TEST.UNPROCESSABLE', `delegation "${title}" can never be applied`);
+    }
+    if (this.behaviour.alwaysFailTitles?.includes(title)) throw new Error(`handler bug on "${title}"`);
+    const sql = this.behaviour.sqlForTitles?.[title];
+    if (sql) {
+      await tx.query(sql, [event.eventId]);
+      return;
     }
     await tx.query(`INSERT INTO test_effect (consumer_group, event_id, aggregate_id, title) VALUES ($1, $2, $3, $4)`, [
       this.groupId,
