@@ -5,6 +5,8 @@
  */
 export const NOTIFICATION_TYPES = {
   invitation: { category: 'account', safety: false, digestible: false },
+  // asked for by the person themselves, now: an opt-out or a digest would only lock them out of their account
+  'password-reset': { category: 'account', safety: true, digestible: false },
   'delegation-confirmed': { category: 'delegations', safety: false, digestible: false },
   'delegation-changed': { category: 'delegations', safety: false, digestible: false },
   'delegation-cancelled': { category: 'delegations', safety: true, digestible: false },

@@ -20,6 +20,8 @@ const HostOffersPage = lazy(() => import('./pages/HostOffersPage').then((m) => (
 const HostOfferPage = lazy(() => import('./pages/HostOffersPage').then((m) => ({ default: m.HostOfferPage })));
 const HouseholdPage = lazy(() => import('./pages/host/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
 const AcceptInvitationPage = lazy(() => import('./pages/host/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const ParticipantsPage = lazy(() => import('./pages/youth/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
 const ParticipantRecordPage = lazy(() => import('./pages/youth/ParticipantsPage').then((m) => ({ default: m.ParticipantRecordPage })));
 const CheckInsPage = lazy(() => import('./pages/youth/CheckInsPage').then((m) => ({ default: m.CheckInsPage })));
@@ -156,6 +158,8 @@ export function AppRoutes() {
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
           <Route path="/" element={<RequireSession><Home /></RequireSession>} />
           <Route path="/delegations/new" element={<RequireSession><NewDelegationPage /></RequireSession>} />
           <Route path="/delegations/:id" element={<RequireSession><DelegationPage /></RequireSession>} />

@@ -17,6 +17,7 @@ import { UserInvitedV1 } from './identity/user-invited.v1';
 import { UserDisabledV1 } from './identity/user-disabled.v1';
 import { UserEnabledV1 } from './identity/user-enabled.v1';
 import { UserInvitedV2 } from './identity/user-invited.v2';
+import { UserPasswordResetRequestedV1 } from './identity/user-password-reset-requested.v1';
 import { UserRegisteredV1 } from './identity/user-registered.v1';
 import { UserSessionsRevokedV1 } from './identity/user-sessions-revoked.v1';
 import { CheckInRecordedV1 } from './participants/check-in-recorded.v1';
@@ -71,6 +72,7 @@ export const EventCatalog = {
   'user.disabled': { topic: Topics.userEvents, versions: { 1: UserDisabledV1 } },
   'user.enabled': { topic: Topics.userEvents, versions: { 1: UserEnabledV1 } },
   'user.sessions-revoked': { topic: Topics.userEvents, versions: { 1: UserSessionsRevokedV1 } },
+  'user.password-reset-requested': { topic: Topics.userEvents, versions: { 1: UserPasswordResetRequestedV1 } },
   'family.registered': { topic: Topics.familyEvents, versions: { 1: FamilyRegisteredV1 } },
   'family.updated': { topic: Topics.familyEvents, versions: { 1: FamilyUpdatedV1 } },
   'family.vetting-lapsed': { topic: Topics.familyEvents, versions: { 1: FamilyVettingLapsedV1 } },

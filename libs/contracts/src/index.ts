@@ -17,6 +17,7 @@ export * from './delegations/partnership-updated.v1';
 export * from './itinerary/itinerary-changed.v1';
 export * from './identity/organisation-registered.v1';
 export * from './identity/user-registered.v1';
+export * from './identity/user-password-reset-requested.v1';
 export * from './identity/user-invited.v1';
 export * from './identity/user-invited.v2';
 export * from './identity/membership-granted.v1';

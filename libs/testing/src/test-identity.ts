@@ -52,3 +52,11 @@ export async function invitationTokenFrom(payload: { sealedAcceptUrl?: string })
   if (!token) throw new Error('user.invited without a token in its accept URL');
   return token;
 }
+
+/** The clear token of a `user.password-reset-requested` payload's sealed reset URL, as the email's link carries it. */
+export async function resetTokenFrom(payload: { sealedResetUrl?: string }): Promise<string> {
+  const url = await new SecretOpener(parseSealingPrivateKey(testKeys().INVITATION_LINK_PRIVATE_KEY)).open(String(payload.sealedResetUrl));
+  const token = new URL(url).searchParams.get('token');
+  if (!token) throw new Error('user.password-reset-requested without a token in its reset URL');
+  return token;
+}

@@ -3,7 +3,7 @@ import { MatrixSection } from './matrix-types';
 
 export const identityMatrix: MatrixSection = {
   name: 'identity (gateway)',
-  publicRoutes: ['POST /api/identity/login', 'POST /api/identity/refresh', 'POST /api/identity/logout', 'POST /api/identity/invitations/accept', 'GET /api/openapi.json', 'GET /api/docs'],
+  publicRoutes: ['POST /api/identity/login', 'POST /api/identity/refresh', 'POST /api/identity/logout', 'POST /api/identity/invitations/accept', 'POST /api/identity/password-reset', 'POST /api/identity/password-reset/confirm', 'GET /api/openapi.json', 'GET /api/docs'],
   // members that the admin's calls remove and disable (never the callers themselves)
   setup: async (c) => {
     c.fixtures.removableUserId = (await c.addMember('removable@a.example', 'coordinator')).userId;

@@ -57,6 +57,27 @@ export class GatewayEnv extends BaseServiceEnv {
   @Max(720)
   INVITATION_TTL_HOURS: number = 168;
 
+  /** How long a "forgot password" link works. */
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES: number = 60;
+
+  /** Reset emails one account may be sent within PASSWORD_RESET_WINDOW_SECONDS (further requests get the usual answer and no email). */
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_ACCOUNT: number = 3;
+
+  /** Reset requests one client address may make (for any email, known or not) within the window before 429. */
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_ADDRESS: number = 20;
+
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  PASSWORD_RESET_WINDOW_SECONDS: number = 3600;
+
   /**
    * Failed password checks of one account from one client address before each further attempt from there must wait
    * (LOGIN_DELAY_BASE_SECONDS, doubling with each failure, at most LOGIN_MAX_DELAY_SECONDS). Another address is not

@@ -13,6 +13,7 @@ import { CreateAuditEntry1764460900000 } from './migrations/1764460900000-create
 import { AuditEntrySignInFailures1766300000000 } from './migrations/1766300000000-audit-entry-sign-in-failures';
 import { AddSessionVersion1766400000100 } from './migrations/1766400000100-add-session-version';
 import { AddAuditFactsOfServices1766700000001 } from './migrations/1766700000001-add-audit-facts-of-services';
+import { CreatePasswordReset1766900000000 } from './migrations/1766900000000-create-password-reset';
 
 export const gatewayEntities = [OrganisationEntity, UserEntity, MembershipEntity, InvitationEntity, RefreshTokenEntity, LoginFailureEntity, AuditEntryEntity];
 export const gatewayMigrations = [
@@ -21,6 +22,7 @@ export const gatewayMigrations = [
   AuditEntrySignInFailures1766300000000,
   AddSessionVersion1766400000100,
   AddAuditFactsOfServices1766700000001,
+  CreatePasswordReset1766900000000,
 ];
 
 /** The gateway's own database: identity (organisations, users, memberships, invitations, sessions) and the audit trail. */

@@ -142,6 +142,24 @@ export const IDENTITY_RESPONSES: Record<string, Record<string, Record<string, un
       410: json(problem, 'IDENTITY.INVITATION_USED, IDENTITY.INVITATION_REVOKED, IDENTITY.INVITATION_EXPIRED'),
     },
   },
+  '/api/identity/password-reset': {
+    post: {
+      202: json(
+        { type: 'object', required: ['status', 'message'], properties: { status: { type: 'string', enum: ['accepted'] }, message: { type: 'string' } } },
+        'the same answer whether or not the address has an account (a real, enabled account under its limit is emailed a link)',
+      ),
+      400: e400,
+      429: json(problem, 'IDENTITY.TOO_MANY_RESET_REQUESTS: this network address asked too often (with `retryAfterSeconds` and a Retry-After header)'),
+    },
+  },
+  '/api/identity/password-reset/confirm': {
+    post: {
+      204: { description: 'the new password is set; every session of the account has ended' },
+      400: json(problem, 'IDENTITY.RESET_INVALID (unknown token), IDENTITY.PASSWORD_TOO_WEAK, or a validation error naming the field'),
+      403: json(problem, 'IDENTITY.ACCOUNT_DISABLED'),
+      410: json(problem, 'IDENTITY.RESET_USED, IDENTITY.RESET_REPLACED, IDENTITY.RESET_EXPIRED'),
+    },
+  },
   '/api/identity/me': { get: { 200: json(ref('Me'), 'the signed-in user'), 401: e401, 404: e404('IDENTITY.USER_NOT_FOUND') } },
   '/api/identity/organisations/{orgId}/members': {
     get: { 200: json({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('OrganisationMember') } } }, 'the members, by name'), 401: e401, 403: e403 },

@@ -7,6 +7,7 @@ import { DelegationAlertsConsumer } from './messaging/delegation-alerts.consumer
 import { HouseholdReviewAlertsConsumer } from './messaging/household-review-alerts.consumer';
 import { InvitationAlertsConsumer } from './messaging/invitation-alerts.consumer';
 import { OfferAlertsConsumer } from './messaging/offer-alerts.consumer';
+import { PasswordResetAlertsConsumer } from './messaging/password-reset-alerts.consumer';
 import { SafetyAlertsConsumer } from './messaging/safety-alerts.consumer';
 import { TravelAlertsConsumer } from './messaging/travel-alerts.consumer';
 import { VettingAlertsConsumer } from './messaging/vetting-alerts.consumer';
@@ -15,7 +16,7 @@ import { WelcomePacketConsumer } from './messaging/welcome-packet.consumer';
 /** Every consumer that decides who hears about what (each its own consumer group), in the order app.module lists them. */
 export const ALERT_CONSUMERS = [
   InvitationAlertsConsumer, DelegationAlertsConsumer, SafetyAlertsConsumer, OfferAlertsConsumer, WelcomePacketConsumer, VettingAlertsConsumer, TravelAlertsConsumer,
-  DeliveryFailedAlertsConsumer, HouseholdReviewAlertsConsumer,
+  DeliveryFailedAlertsConsumer, HouseholdReviewAlertsConsumer, PasswordResetAlertsConsumer,
 ];
 
 /**

@@ -43,6 +43,7 @@ export interface DigestItem {
 
 export interface TemplateDataMap {
   invitation: { inviteeName?: string | null; organisationName: string; invitedByName: string; acceptUrl: Url; expiresAt: Instant };
+  'password-reset': { recipientName: string; resetUrl: Url; expiresAt: Instant };
   'delegation-confirmed': { recipientName: string; delegationTitle: string; hostCity: string; startDate: CalendarDate; endDate: CalendarDate; delegationUrl: Url };
   'delegation-changed': { recipientName: string; delegationTitle: string; hostCity: string; startDate: CalendarDate; endDate: CalendarDate; delegationUrl: Url };
   'delegation-cancelled': { recipientName: string; delegationTitle: string; hostCity: string; startDate: CalendarDate; endDate: CalendarDate; delegationUrl: Url };
@@ -174,6 +175,11 @@ export const TEMPLATE_FIELDS: { [T in NotificationType]: Record<string, FieldSpe
     invitedByName: req('who invited them'),
     acceptUrl: req('the single-use link to accept'),
     expiresAt: req('when the invitation expires (instant)'),
+  },
+  'password-reset': {
+    recipientName: req("the account holder's name"),
+    resetUrl: req('the single-use link to choose a new password'),
+    expiresAt: req('when the link expires (instant)'),
   },
   'delegation-confirmed': {
     recipientName,

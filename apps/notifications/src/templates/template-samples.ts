@@ -13,6 +13,11 @@ export const SAMPLE_TEMPLATE_DATA: { [T in NotificationType]: TemplateDataMap[T]
     acceptUrl: 'https://twinning.example/accept-invitation?token=tok-1',
     expiresAt: '2027-04-14T11:30:00Z',
   },
+  'password-reset': {
+    recipientName: 'Amaya Okafor',
+    resetUrl: 'https://twinning.example/reset-password?token=tok-1',
+    expiresAt: '2027-04-14T11:30:00Z',
+  },
   'delegation-confirmed': {
     recipientName: 'Harriet Lindqvist',
     delegationTitle: 'Tacoma Youth Orchestra 2027',

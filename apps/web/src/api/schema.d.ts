@@ -207,6 +207,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Forgot password": emails a single-use, expiring reset link in the account's language. Always 202 with the same body, whether or not the address has an account; 429 when this network address asked too often. */
+        post: operations["PasswordReset_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with the token of a reset link: every session of the account ends. 410 when the link was used, replaced or expired; 400 when the password breaks the policy. */
+        post: operations["PasswordReset_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/audit": {
         parameters: {
             query?: never;
@@ -7274,6 +7308,22 @@ export interface components {
         ChangeRolesDto: {
             roles: ("admin" | "coordinator" | "youth-manager" | "host")[];
         };
+        RequestPasswordResetDto: {
+            /** @example mei.lin@tacoma-sister-cities.example */
+            email: string;
+        };
+        PasswordResetAcceptedDto: {
+            /** @example accepted */
+            status: string;
+            /** @example If an account has this email address, a link to choose a new password is on its way. */
+            message: string;
+        };
+        ConfirmPasswordResetDto: {
+            /** @description The token from the reset link */
+            token: string;
+            /** Format: password */
+            password: string;
+        };
         IssuedSession: {
             /** @enum {string} */
             tokenType: "Bearer";
@@ -10209,6 +10259,137 @@ export interface operations {
             };
             /** @description IDENTITY.OWN_ACCOUNT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PasswordReset_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description the same answer whether or not the address has an account (a real, enabled account under its limit is emailed a link) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "accepted";
+                        message: string;
+                    };
+                };
+            };
+            /** @description invalid input; `fields` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.TOO_MANY_RESET_REQUESTS: this network address asked too often (with `retryAfterSeconds` and a Retry-After header) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PasswordReset_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description the new password is set; every session of the account has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDENTITY.RESET_INVALID (unknown token), IDENTITY.PASSWORD_TOO_WEAK, or a validation error naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.ACCOUNT_DISABLED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDENTITY.RESET_USED, IDENTITY.RESET_REPLACED, IDENTITY.RESET_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (`REQUEST.TOO_LARGE`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON, or not UTF-8 (`REQUEST.UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

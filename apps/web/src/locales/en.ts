@@ -1,7 +1,14 @@
 /** English strings: the reference; es.ts and zh.ts have the same keys (a unit test checks). */
 export const en = {
   app: { title: 'Twinning', signOut: 'Sign out', language: 'Language', dashboard: 'Delegations', offers: 'My offers', skip: 'Skip to content', menu: 'Menu', navigation: 'Main navigation' },
-  signIn: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', expired: 'Your session has ended. Please sign in again.' },
+  signIn: { title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', expired: 'Your session has ended. Please sign in again.', forgot: 'Forgot password?', passwordChanged: 'Your password has been changed and you were signed out everywhere. Sign in with the new password.' },
+  passwordReset: {
+    requestTitle: 'Forgot your password?', requestIntro: 'Enter the email address of your account: we will send you a link to choose a new password.',
+    requestSubmit: 'Send the link', sent: 'If an account has the address {{email}}, a link to choose a new password is on its way. It works once, for a limited time.',
+    backToSignIn: 'Back to sign-in', chooseTitle: 'Choose a new password', chooseIntro: 'Choosing a new password signs you out everywhere.',
+    noToken: 'This page needs the link from your password reset email.', newPassword: 'New password', passwordHelp: 'At least 12 characters; a long passphrase is best.',
+    chooseSubmit: 'Save the new password', askAgain: 'Ask for a new link',
+  },
   common: { loading: 'Loading…', error: 'Something went wrong', notFound: 'Not found', save: 'Save', back: 'Back', none: 'None', actions: 'Actions' },
   status: {
     draft: 'Draft', planning: 'Planning', confirmed: 'Confirmed', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled',

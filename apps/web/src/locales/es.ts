@@ -2,7 +2,14 @@ import type { Messages } from './en';
 
 export const es: Messages = {
   app: { title: 'Twinning', signOut: 'Cerrar sesión', language: 'Idioma', dashboard: 'Delegaciones', offers: 'Mis ofertas', skip: 'Ir al contenido', menu: 'Menú', navigation: 'Navegación principal' },
-  signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión', expired: 'Su sesión ha terminado. Vuelva a iniciar sesión.' },
+  signIn: { title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar', failed: 'No se pudo iniciar sesión', expired: 'Su sesión ha terminado. Vuelva a iniciar sesión.', forgot: '¿Olvidó su contraseña?', passwordChanged: 'Su contraseña se ha cambiado y se han cerrado todas sus sesiones. Inicie sesión con la nueva contraseña.' },
+  passwordReset: {
+    requestTitle: '¿Olvidó su contraseña?', requestIntro: 'Escriba el correo electrónico de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',
+    requestSubmit: 'Enviar el enlace', sent: 'Si hay una cuenta con la dirección {{email}}, le llegará un enlace para elegir una nueva contraseña. Funciona una sola vez, durante un tiempo limitado.',
+    backToSignIn: 'Volver a iniciar sesión', chooseTitle: 'Elija una nueva contraseña', chooseIntro: 'Al elegir una nueva contraseña se cerrarán todas sus sesiones.',
+    noToken: 'Esta página necesita el enlace de su correo para restablecer la contraseña.', newPassword: 'Nueva contraseña', passwordHelp: 'Al menos 12 caracteres; lo mejor es una frase larga.',
+    chooseSubmit: 'Guardar la nueva contraseña', askAgain: 'Pedir un enlace nuevo',
+  },
   common: { loading: 'Cargando…', error: 'Algo salió mal', notFound: 'No encontrado', save: 'Guardar', back: 'Volver', none: 'Ninguno', actions: 'Acciones' },
   status: {
     draft: 'Borrador', planning: 'En planificación', confirmed: 'Confirmada', 'in-progress': 'En curso', completed: 'Completada', cancelled: 'Cancelada',

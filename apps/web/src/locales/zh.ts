@@ -2,7 +2,14 @@ import type { Messages } from './en';
 
 export const zh: Messages = {
   app: { title: 'Twinning 友城交流', signOut: '退出登录', language: '语言', dashboard: '代表团', offers: '我的接待邀请', skip: '跳到正文', menu: '菜单', navigation: '主导航' },
-  signIn: { title: '登录', email: '电子邮箱', password: '密码', submit: '登录', failed: '登录失败', expired: '您的登录已失效，请重新登录。' },
+  signIn: { title: '登录', email: '电子邮箱', password: '密码', submit: '登录', failed: '登录失败', expired: '您的登录已失效，请重新登录。', forgot: '忘记密码？', passwordChanged: '您的密码已更改，所有设备上的登录均已退出。请使用新密码登录。' },
+  passwordReset: {
+    requestTitle: '忘记密码？', requestIntro: '请输入您账户的电子邮箱，我们会发送一个用于设置新密码的链接。',
+    requestSubmit: '发送链接', sent: '如果有账户使用 {{email}}，设置新密码的链接即将发送到该邮箱。链接仅可使用一次，且有时效。',
+    backToSignIn: '返回登录', chooseTitle: '设置新密码', chooseIntro: '设置新密码后，您在所有设备上的登录都将退出。',
+    noToken: '此页面需要密码重置邮件中的链接。', newPassword: '新密码', passwordHelp: '至少 12 个字符；最好使用较长的短语。',
+    chooseSubmit: '保存新密码', askAgain: '重新获取链接',
+  },
   common: { loading: '加载中…', error: '出错了', notFound: '未找到', save: '保存', back: '返回', none: '无', actions: '操作' },
   status: {
     draft: '草稿', planning: '筹备中', confirmed: '已确认', 'in-progress': '进行中', completed: '已完成', cancelled: '已取消',

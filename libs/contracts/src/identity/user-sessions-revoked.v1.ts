@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 
-export const SESSION_REVOCATION_REASONS = ['roles-changed', 'membership-removed', 'account-disabled', 'logout', 'refresh-reused'] as const;
+export const SESSION_REVOCATION_REASONS = ['roles-changed', 'membership-removed', 'account-disabled', 'logout', 'refresh-reused', 'password-reset'] as const;
 
 /**
  * `user.sessions-revoked` v1 — every access token of this user that carries a session version below

@@ -1,5 +1,6 @@
 import { GatewayEnv } from '../../config/gateway-env';
 import { ThrottleLimits } from '../domain/login-throttle';
+import { PasswordResetLimits } from '../domain/password-reset-throttle';
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
 
@@ -8,6 +9,8 @@ export interface IdentitySettings {
   refreshTokenTtlDays: number;
   invitationTtlHours: number;
   throttle: ThrottleLimits;
+  passwordResetTtlMinutes: number;
+  passwordReset: PasswordResetLimits;
   trustedProxyHops: number;
 }
 
@@ -22,6 +25,12 @@ export function identitySettingsFrom(env: GatewayEnv): IdentitySettings {
       maxDelaySeconds: env.LOGIN_MAX_DELAY_SECONDS,
       perAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+    passwordReset: {
+      perAccount: env.PASSWORD_RESET_MAX_PER_ACCOUNT,
+      perAddress: env.PASSWORD_RESET_MAX_PER_ADDRESS,
+      windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS,
     },
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
