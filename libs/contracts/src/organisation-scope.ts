@@ -11,6 +11,7 @@ const ORGANISATION_OPTIONAL: ReadonlySet<EventType> = new Set<EventType>([
   'user.disabled',
   'user.enabled',
   'user.sessions-revoked',
+  'user.password-reset-requested',
   'notification.delivery-failed',
   'audit.recorded',
 ]);
