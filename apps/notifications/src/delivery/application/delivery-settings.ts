@@ -9,6 +9,8 @@ export class DeliverySettings {
     readonly sendIntervalMs: number,
     readonly digestIntervalMs: number,
     readonly digestDelayMs: number,
+    /** how long the first pending problem of a (recipient, delegation) waits for others to fold with it */
+    readonly problemFoldWindowMs: number,
     /** emails one sender transaction claims */
     readonly batchSize = 10,
   ) {}
