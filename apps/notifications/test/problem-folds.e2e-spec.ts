@@ -135,4 +135,22 @@ describe('problems folded per delegation and window (real Postgres, Kafka and SM
     const paulo = await db.query<{ status: string }>(`SELECT status FROM delivery WHERE recipient_user_id = $1 AND type = 'conflict-raised' AND channel = 'email' AND status = 'queued'`, [u.coordB.id]);
     expect(paulo).toHaveLength(1);
   });
+
+  it('the same problem raised twice in a window: one email, with the subject of that one problem, not two', async () => {
+    const before = { ana: mailsTo('ana@tacoma.example', problemMails).length, paulo: mailsTo('paulo@fuzhou.example', problemMails).length };
+    const twice = conflict(34);
+    await send(Topics.travelEvents, raised(twice), raised(twice));
+    await eventually(async () => expect(await db.query(`SELECT 1 FROM delivery WHERE fold_item = $1 AND channel = 'email' AND status = 'queued'`, [twice.key])).toHaveLength(4),
+      { timeoutMs: 30000, intervalMs: 200 });
+    await digests.runOnce(afterWindow());
+    await sender.drain();
+    const ana = mailsTo('ana@tacoma.example', problemMails).slice(before.ana);
+    expect(ana.map((m) => m.subject)).toEqual(['Logistics problem in Fuzhou students 2027']);
+    expect(ana[0].text).toContain('Student 34 has no bed');
+    // Paulo's window held the problem left from before and this one (twice): listed once each
+    const paulo = mailsTo('paulo@fuzhou.example', problemMails).slice(before.paulo);
+    expect(paulo.map((m) => m.subject)).toEqual(['2 logistics problems in Fuzhou students 2027']);
+    expect(paulo[0].text.split('Student 34 has no bed')).toHaveLength(2);
+    expect(await db.query(`SELECT 1 FROM delivery WHERE type = 'conflict-raised' AND channel = 'email' AND status = 'queued'`)).toHaveLength(0);
+  });
 });

@@ -71,8 +71,11 @@ export class DigestJob implements OnModuleInit, OnModuleDestroy {
       )) as DeliveryRow[];
       if (rows.length === 0) return 'none';
       const lines = distinctLines(rows.map((r) => ({ item: r.fold_item, summary: r.summary ?? r.subject, url: r.link ?? '' })));
-      if (rows.length === 1) {
+      if (lines.length === 1) {
+        // one problem (perhaps raised twice): its first email goes as it is and stands for the others
         await tx.query(`UPDATE delivery SET digest_day = NULL, fold_until = NULL, next_attempt_at = now() WHERE id = $1`, [rows[0].id]);
+        const rest = rows.slice(1).map((r) => r.id);
+        if (rest.length) await tx.query(`UPDATE delivery SET status = 'digested', digest_id = $2, next_attempt_at = NULL WHERE id = ANY($1::uuid[])`, [rest, rows[0].id]);
         return 'released';
       }
       const recipient = await this.directory.find(tx, userId);
