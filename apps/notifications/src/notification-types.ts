@@ -35,6 +35,12 @@ export const NOTIFICATION_TYPES = {
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
+
+/** Whether emails of `type` are folded per (person, delegation) and window; a type that does not say is not. */
+export function isFoldable(type: NotificationType): boolean {
+  const info: { foldable?: boolean; safety: boolean } = NOTIFICATION_TYPES[type];
+  return info.foldable === true && !info.safety;
+}
 export const CATEGORIES = [...new Set(Object.values(NOTIFICATION_TYPES).map((t) => t.category))];
 export const SHIPPED_LOCALES = ['en', 'es', 'zh'] as const;
 export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];

@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, NotificationType, SHIPPED_LOCALES, ShippedLocale } from '../../notification-types';
+import { isFoldable, NOTIFICATION_TYPES, NotificationType, SHIPPED_LOCALES, ShippedLocale } from '../../notification-types';
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'skipped', 'digested', 'read'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -62,7 +62,7 @@ export function planChannels(type: NotificationType, channels: readonly Channel[
     if (channel === 'in-app') return { channel, status: 'sent', reason: null, digest: false, fold: false };
     if (!email) return { channel, status: 'skipped', reason: 'no email address known for the recipient', digest: false, fold: false };
     // a safety message is never held back, whatever the table says
-    return { channel, status: 'queued', reason: null, digest: info.digestible && !info.safety, fold: info.foldable && !info.safety };
+    return { channel, status: 'queued', reason: null, digest: info.digestible && !info.safety, fold: isFoldable(type) };
   });
 }
 
