@@ -32,6 +32,11 @@ class RecordingSink extends NotificationSink {
       [r.eventId, r.type, r.recipientUserId, r.organisationId, r.delegationId ?? null, r.subjectId ?? null, r.timeZone ?? null, JSON.stringify(r.channels ?? null), JSON.stringify(r.data)],
     );
   }
+
+  // what a withdrawal leaves is delivery's concern (alerts-email.e2e-spec); nothing is recorded to withdraw here
+  async withdrawFolded(): Promise<number> {
+    return 0;
+  }
 }
 
 @Global()

@@ -345,7 +345,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     const lone = ask('offer-reminder', u.dee, 'lone reminder');
     for (const r of [...rs, lone]) await enqueue(r);
     expect((await Promise.all(rs.map((r) => emailOf(r.eventId)))).map((e) => e.status)).toEqual(['queued', 'queued', 'queued']);
-    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 1 });
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 1, problems: 0 });
     const [digest] = await db.query<{ id: string }>(`SELECT id FROM delivery WHERE recipient_user_id = $1 AND type = 'digest'`, [u.cy]);
     await eventually(async () => {
       expect((await db.query<{ status: string }>(`SELECT status FROM delivery WHERE id = $1`, [digest.id]))[0].status).toBe('sent');
@@ -360,7 +360,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     const rows = await db.query<{ status: string; digest_id: string }>(`SELECT status, digest_id FROM delivery WHERE event_id = ANY($1) AND channel = 'email'`, [rs.map((r) => r.eventId)]);
     expect(rows).toEqual([0, 1, 2].map(() => ({ status: 'digested', digest_id: digest.id })));
     expect(await db.query(`SELECT 1 FROM delivery WHERE event_id = ANY($1) AND channel = 'in-app' AND status = 'sent'`, [rs.map((r) => r.eventId)])).toHaveLength(3);
-    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 0, released: 0 });
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 0, released: 0, problems: 0 });
   });
 
   it('with the real templates: an offer in the host\'s Spanish, and two reminders folded into a Chinese digest listing each with its link', async () => {
@@ -370,7 +370,7 @@ describe('notification delivery (real Postgres, real Kafka, real SMTP)', () => {
     const reminders = ['Mei', 'Wei'].map((guestName, i) => ask('offer-reminder', u.bo, '', { data: { hostName: 'Bo', guestName, delegationTitle: 'Fuzhou 2027', deadline,
       offerUrl: `https://twinning.example/offers/r${i}` } }));
     for (const r of [offer, ...reminders]) await enqueue(r);
-    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 0 });
+    expect(await app.get(DigestJob).runOnce()).toEqual({ digests: 1, released: 0, problems: 0 });
     const [digest] = await db.query<{ id: string }>(`SELECT id FROM delivery WHERE recipient_user_id = $1 AND type = 'digest'`, [u.bo]);
     const ids = await eventually(async () => {
       const rows = [await emailOf(offer.eventId), (await db.query<{ id: string; status: string }>(`SELECT id, status FROM delivery WHERE id = $1`, [digest.id]))[0]];

@@ -61,6 +61,16 @@ export class NotificationsEnv extends BaseServiceEnv {
   DIGEST_DELAY_MS: number = 3_600_000;
 
   /**
+   * A problem (a raised conflict) emailed to a person about a delegation opens a window this long; every problem of
+   * that delegation raised for them within it is listed in one email sent when it closes (by the digest job), so
+   * entering a 30-person delegation sends one message, not 30 (default 15 min).
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  PROBLEM_FOLD_WINDOW_MS: number = 900_000;
+
+  /**
    * This service's X25519 private key (PEM or base64 PEM): it alone opens the invitation links the gateway seals to
    * its public key (the gateway's INVITATION_LINK_PUBLIC_KEY), when the email is sent. A link sealed to another key is
    * refused loudly (dead letter, or a failed delivery), never sent broken.

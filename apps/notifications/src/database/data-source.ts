@@ -6,6 +6,7 @@ import { CreateKnownDelegation1764288200000 } from './migrations/1764288200000-c
 import { CreateRecipientsReadModel1764910000000 } from './migrations/1764910000000-create-recipients-read-model';
 import { CreateDelivery1764900000000 } from './migrations/1764900000000-create-delivery';
 import { SealedLinks1766300000000 } from './migrations/1766300000000-sealed-links';
+import { ProblemFolds1766800000000 } from './migrations/1766800000000-problem-folds';
 
 export function notificationsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -16,6 +17,7 @@ export function notificationsDataSourceOptions(url: string): DataSourceOptions {
       CreateDelivery1764900000000,
       CreateRecipientsReadModel1764910000000,
       SealedLinks1766300000000,
+      ProblemFolds1766800000000,
     ]),
     applicationName: 'notifications',
   });

@@ -18,6 +18,7 @@ export interface DeliveryEnv {
   EMAIL_CLAIM_LEASE_MS: number;
   DIGEST_INTERVAL_MS: number;
   DIGEST_DELAY_MS: number;
+  PROBLEM_FOLD_WINDOW_MS: number;
   INVITATION_LINK_PRIVATE_KEY: string;
 }
 
@@ -30,7 +31,7 @@ export interface DeliveryEnv {
 export class DeliveryModule {
   static forRoot(env: DeliveryEnv, o: { imports: ModuleMetadata['imports'] }): DynamicModule {
     const settings = new DeliverySettings(env.SMTP_HOST, env.SMTP_PORT, env.SMTP_FROM, env.NOTIFY_RETRY_BASE_MS, env.NOTIFY_MAX_ATTEMPTS, env.EMAIL_SEND_INTERVAL_MS,
-      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS, env.EMAIL_CLAIM_LEASE_MS);
+      env.DIGEST_INTERVAL_MS, env.DIGEST_DELAY_MS, env.PROBLEM_FOLD_WINDOW_MS, env.EMAIL_CLAIM_LEASE_MS);
     return {
       module: DeliveryModule,
       global: true,

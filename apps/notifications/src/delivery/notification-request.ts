@@ -29,9 +29,16 @@ export interface NotificationRequest {
    * Email only (an in-app notice would keep the link readable in the feed).
    */
   sealedLink?: string;
+  /**
+   * For a foldable type (a problem): what it is about (e.g. the conflict id; withdrawn before sending when it is
+   * resolved) and its one line in the folded message that lists the problems of one window.
+   */
+  fold?: { item: string; summary: string };
 }
 
 /** Implemented by the delivery module (`DeliveryService`); consumers depend on this token only. */
 export abstract class NotificationSink {
   abstract enqueue(tx: EntityManager, request: NotificationRequest): Promise<void>;
+  /** Withdraws the emails about `item` still waiting in a fold window (the problem no longer holds); answers how many. */
+  abstract withdrawFolded(tx: EntityManager, type: NotificationType, item: string, reason: string): Promise<number>;
 }

@@ -41,6 +41,12 @@ export interface DigestItem {
   url: Url;
 }
 
+export interface ProblemItem {
+  /** the problem as the service that found it describes it */
+  summary: string;
+  url: Url;
+}
+
 export interface TemplateDataMap {
   invitation: { inviteeName?: string | null; organisationName: string; invitedByName: string; acceptUrl: Url; expiresAt: Instant };
   'password-reset': { recipientName: string; resetUrl: Url; expiresAt: Instant };
@@ -149,6 +155,7 @@ export interface TemplateDataMap {
     deliveryLogUrl: Url;
   };
   digest: { recipientName: string; count: number; items: DigestItem[] };
+  'problems-folded': { recipientName: string; delegationTitle: string; count: number; items: ProblemItem[]; logisticsUrl: Url };
 }
 
 /** The typed data of one notification type. */
@@ -379,6 +386,14 @@ export const TEMPLATE_FIELDS: { [T in NotificationType]: Record<string, FieldSpe
     'items[].title': req('one line per folded notification, in the recipient language'),
     'items[].dueAt': opt('when it is due (instant)'),
     'items[].url': req('link for the item'),
+  },
+  'problems-folded': {
+    recipientName,
+    delegationTitle,
+    count: req('how many problems are listed'),
+    'items[].summary': req("one problem, as the logistics service describes it"),
+    'items[].url': req('where to act on it'),
+    logisticsUrl: req("link to the delegation's logistics page"),
   },
 };
 

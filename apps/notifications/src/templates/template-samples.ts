@@ -209,4 +209,14 @@ export const SAMPLE_TEMPLATE_DATA: { [T in NotificationType]: TemplateDataMap[T]
       { title: 'Background check expiring: Daniel Okafor', dueAt: null, url: 'https://twinning.example/families/f-1/vetting' },
     ],
   },
+  'problems-folded': {
+    recipientName: 'Harriet Lindqvist',
+    delegationTitle: 'Tacoma Youth Orchestra 2027',
+    count: 2,
+    items: [
+      { summary: 'Mateo Ruiz has no lodging for the night of 2027-04-14', url: 'https://twinning.example/delegations/d-1/logistics' },
+      { summary: "Lin Wei's passport expires before 2027-10-20", url: 'https://twinning.example/delegations/d-1/logistics' },
+    ],
+    logisticsUrl: 'https://twinning.example/delegations/d-1/logistics',
+  },
 };

@@ -24,4 +24,9 @@ export class AlertWriter {
     }
     return recipients.length;
   }
+
+  /** Withdraws the emails of `type` about `item` still waiting in a fold window (the problem no longer holds). */
+  withdrawFolded(tx: EntityManager, type: NotificationType, item: string, reason: string): Promise<number> {
+    return this.sink.withdrawFolded(tx, type, item, reason);
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConflictRaisedV1, EventEnvelope, PickupPlannedV1, SegmentChangedV1, Topics } from '@twinning/contracts';
+import { ConflictRaisedV1, ConflictResolvedV1, EventEnvelope, PickupPlannedV1, SegmentChangedV1, Topics } from '@twinning/contracts';
 import { EventConsumer } from '@twinning/platform-messaging';
 import { RecipientQueries } from '../../recipients/application/recipient-queries';
 import { AlertWriter } from '../application/alert-writer';
@@ -9,17 +9,23 @@ import { COORDINATION, greetingName } from '../domain/recipients';
 /**
  * Travel logistics → the coordinators of the delegation's owning and partner organisations: `segment.changed` and
  * `segment.cancelled` (travel-changed, times in the departure and arrival zones), `pickup.planned` (also to the hosts of
- * the families whose placed guests the run drops off; times in the airport's zone) and `conflict.raised`.
+ * the families whose placed guests the run drops off; times in the airport's zone) and `conflict.raised` (folded per
+ * delegation and window by delivery: one email lists the problems of a window). A `conflict.resolved` withdraws the
+ * email of that conflict while it still waits in its window, so the folded message lists only what still needs doing.
  */
 @Injectable()
 export class TravelAlertsConsumer implements EventConsumer {
   readonly groupId = 'notifications.alerts.travel';
   readonly topics = [Topics.travelEvents];
-  readonly types = ['segment.changed', 'segment.cancelled', 'pickup.planned', 'conflict.raised'];
+  readonly types = ['segment.changed', 'segment.cancelled', 'pickup.planned', 'conflict.raised', 'conflict.resolved'];
 
   constructor(private readonly writer: AlertWriter, private readonly q: RecipientQueries) {}
 
   async handle(event: EventEnvelope, tx: EntityManager): Promise<void> {
+    if (event.type === 'conflict.resolved') {
+      await this.writer.withdrawFolded(tx, 'conflict-raised', (event.payload as ConflictResolvedV1).key, 'resolved before it was sent');
+      return;
+    }
     const p = event.payload as SegmentChangedV1 | PickupPlannedV1 | ConflictRaisedV1;
     const d = await this.q.delegation(tx, p.delegationId);
     const ownerId = d?.organisationId ?? event.organisationId;
@@ -37,7 +43,8 @@ export class TravelAlertsConsumer implements EventConsumer {
     }
     if (event.type === 'conflict.raised') {
       const c = p as ConflictRaisedV1;
-      await this.writer.toEach(tx, 'conflict-raised', coordinators, { ...common, subjectId: c.memberId ?? c.conflictId, timeZone: d?.hostTimeZone ?? d?.organisationTimeZone ?? null },
+      await this.writer.toEach(tx, 'conflict-raised', coordinators, { ...common, subjectId: c.memberId ?? c.conflictId, timeZone: d?.hostTimeZone ?? d?.organisationTimeZone ?? null,
+        fold: { item: c.key, summary: c.message } },
         (x) => ({ recipientName: greetingName(x), delegationTitle, conflictKind: c.kind, message: c.message, logisticsUrl: this.writer.link(`/delegations/${c.delegationId}/logistics`) }));
       return;
     }

@@ -1,4 +1,5 @@
-import { chooseLocale, digestDue, digestFieldsOf, errorLine, MAX_RETRY_DELAY_MS, planChannels, retryDelayMs, shippedLocaleOf } from './delivery-rules';
+import { NOTIFICATION_TYPES, NotificationType } from '../../notification-types';
+import { chooseLocale, digestDue, digestFieldsOf, distinctLines, errorLine, MAX_RETRY_DELAY_MS, planChannels, retryDelayMs, shippedLocaleOf } from './delivery-rules';
 
 describe('delivery rules', () => {
   it('chooses the preferred language, then the organisation default, then English', () => {
@@ -28,6 +29,20 @@ describe('delivery rules', () => {
   it('marks digestible emails only', () => {
     expect(planChannels('offer-reminder', ['email', 'in-app'], [], 'a@b.c').map((p) => p.digest)).toEqual([true, false]);
     expect(planChannels('offer-made', ['email'], [], 'a@b.c')[0].digest).toBe(false);
+  });
+
+  it('folds problems by email only; a safety type is never folded or held for a digest', () => {
+    expect(planChannels('conflict-raised', ['email', 'in-app'], [], 'a@b.c').map((p) => [p.fold, p.digest])).toEqual([[true, false], [false, false]]);
+    expect(planChannels('offer-made', ['email'], [], 'a@b.c')[0].fold).toBe(false);
+    for (const type of Object.keys(NOTIFICATION_TYPES) as NotificationType[]) {
+      if (!NOTIFICATION_TYPES[type].safety) continue;
+      expect([type, planChannels(type, ['email'], [], 'a@b.c')[0]]).toMatchObject([type, { status: 'queued', fold: false, digest: false }]);
+    }
+  });
+
+  it('lists a problem raised twice in one window once, by its key; lines without a key are all kept', () => {
+    const lines = [{ item: 'A', n: 1 }, { item: 'B', n: 2 }, { item: 'A', n: 3 }, { item: null, n: 4 }, { item: null, n: 5 }];
+    expect(distinctLines(lines).map((l) => l.n)).toEqual([1, 2, 4, 5]);
   });
 
   it('a digest is due after the delay or once its day is over', () => {

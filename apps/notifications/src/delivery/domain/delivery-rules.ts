@@ -1,4 +1,4 @@
-import { NOTIFICATION_TYPES, NotificationType, SHIPPED_LOCALES, ShippedLocale } from '../../notification-types';
+import { isFoldable, NOTIFICATION_TYPES, NotificationType, SHIPPED_LOCALES, ShippedLocale } from '../../notification-types';
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'skipped', 'digested', 'read'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -45,21 +45,24 @@ export interface ChannelPlan {
   reason: string | null;
   /** email of a digestible type: waits for the digest of that day */
   digest: boolean;
+  /** email of a foldable type (a problem): waits for the close of its (recipient, delegation) window */
+  fold: boolean;
 }
 
 /**
  * What happens on each channel of one notification: an opted-out category is `skipped` on every channel (never a
  * safety type); an email without an address is `skipped`; an email is `queued` (digestible types wait for the
- * digest); an in-app notice is in the feed at once (`sent`).
+ * digest, foldable ones for their window); an in-app notice is in the feed at once (`sent`).
  */
 export function planChannels(type: NotificationType, channels: readonly Channel[], optOuts: readonly string[], email: string | null): ChannelPlan[] {
   const info = NOTIFICATION_TYPES[type];
   const optedOut = !info.safety && optOuts.includes(info.category);
   return [...new Set(channels)].map((channel) => {
-    if (optedOut) return { channel, status: 'skipped', reason: `the recipient opted out of ${info.category}`, digest: false };
-    if (channel === 'in-app') return { channel, status: 'sent', reason: null, digest: false };
-    if (!email) return { channel, status: 'skipped', reason: 'no email address known for the recipient', digest: false };
-    return { channel, status: 'queued', reason: null, digest: info.digestible };
+    if (optedOut) return { channel, status: 'skipped', reason: `the recipient opted out of ${info.category}`, digest: false, fold: false };
+    if (channel === 'in-app') return { channel, status: 'sent', reason: null, digest: false, fold: false };
+    if (!email) return { channel, status: 'skipped', reason: 'no email address known for the recipient', digest: false, fold: false };
+    // a safety message is never held back, whatever the table says
+    return { channel, status: 'queued', reason: null, digest: info.digestible && !info.safety, fold: isFoldable(type) };
   });
 }
 
@@ -81,4 +84,19 @@ export function errorLine(e: unknown): string {
   const err = e as { message?: string; responseCode?: number; code?: string };
   const line = [err.code, err.responseCode, err.message ?? String(e)].filter((x) => x !== undefined && x !== '').join(' ');
   return line.replace(/\s+/g, ' ').slice(0, 1000);
+}
+
+/**
+ * The lines a folded message lists, in the order they were raised, each about `item` (a conflict's stable key): a
+ * problem raised again within the same window (resolved and raised anew) is listed once. Compared by the key, never
+ * by the text.
+ */
+export function distinctLines<T extends { item: string | null }>(lines: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    if (l.item === null) return true;
+    if (seen.has(l.item)) return false;
+    seen.add(l.item);
+    return true;
+  });
 }

@@ -23,6 +23,12 @@ export interface DeliveryRow {
   next_attempt_at: Date | null;
   digest_day: string | null;
   digest_id: string | null;
+  /** a problem's: when its (recipient, delegation) fold window closes */
+  fold_until: Date | null;
+  /** a problem's: what it is about (a conflict's key), to withdraw it when resolved and list it once */
+  fold_item: string | null;
+  /** a problem's: its one line in a folded message or a digest */
+  summary: string | null;
   created_at: Date;
   sent_at: Date | null;
   read_at: Date | null;
