@@ -10,6 +10,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { ConsumerRunner } from '../inbox/consumer-runner';
 import { EventConsumer } from '../inbox/event-handler';
 import { KafkaHealth } from './kafka-health';
+import { MessagingReadiness } from '../health/messaging-readiness';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA = Symbol('KAFKA');
@@ -72,7 +73,12 @@ export class MessagingModule {
       { provide: OutboxRelay, useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, options), inject: [DataSource, KAFKA] },
       { provide: KafkaHealth, useFactory: (kafka: Kafka) => new KafkaHealth(kafka), inject: [KAFKA] },
       MessagingLifecycle,
+      {
+        provide: MessagingReadiness,
+        useFactory: (ds: DataSource, lifecycle: MessagingLifecycle, relay: OutboxRelay) => new MessagingReadiness(ds, () => lifecycle.runners, relay),
+        inject: [DataSource, MessagingLifecycle, OutboxRelay],
+      },
     ];
-    return { module: MessagingModule, global: true, providers, exports: [OutboxWriter, OutboxRelay, KafkaHealth, KAFKA, MESSAGING_OPTIONS, MessagingLifecycle] };
+    return { module: MessagingModule, global: true, providers, exports: [OutboxWriter, OutboxRelay, KafkaHealth, MessagingReadiness, KAFKA, MESSAGING_OPTIONS, MessagingLifecycle] };
   }
 }
