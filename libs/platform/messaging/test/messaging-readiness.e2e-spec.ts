@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { Topics } from '@twinning/contracts';
 import { eventually } from '@twinning/testing';
 import { MessagingOptions, MessagingReadiness, OutboxRelay, prefixed, ConsumerRunner, ReadinessCheck } from '../src';
@@ -77,15 +76,11 @@ describe('MessagingReadiness (real Postgres, real Kafka)', () => {
   it('names the database when it cannot be reached', async () => {
     const options = ctx.options();
     const { readiness } = await running(options, new RecordingConsumer('ready-db'));
-    const admin = new Client({ connectionString: new URL('/postgres', ctx.db.url).toString() });
-    await admin.connect();
     try {
-      await admin.query(`ALTER DATABASE "${ctx.db.name}" WITH ALLOW_CONNECTIONS false`);
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [ctx.db.name]);
+      await ctx.db.refuseConnections();
       await eventually(async () => expect(failing(await readiness.check())).toEqual(expect.arrayContaining(['database', 'outbox'])), { timeoutMs: 10_000 });
     } finally {
-      await admin.query(`ALTER DATABASE "${ctx.db.name}" WITH ALLOW_CONNECTIONS true`);
-      await admin.end();
+      await ctx.db.acceptConnections();
     }
     await eventually(async () => expect(failing(await readiness.check())).not.toContain('database'), { timeoutMs: 15_000 });
   });
