@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@twinning/platform-auth';
 import { KafkaHealth, MessagingReadiness } from '@twinning/platform-messaging';
 
@@ -11,6 +12,8 @@ interface Reply { status(code: number): Reply; json(body: unknown): void; type(t
  * gets a healthy process restarted. `GET /health/ready`: every readiness check (database, producer, each
  * consumer running and not stuck, outbox draining); 503 problem details naming the failing ones.
  */
+// described statically (the gateway's health-paths.ts): the scan would put it under the /api prefix it is excluded from
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -10,7 +10,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { ConsumerRunner } from '../inbox/consumer-runner';
 import { EventConsumer } from '../inbox/event-handler';
 import { KafkaHealth } from './kafka-health';
-import { MessagingReadiness } from '../health/messaging-readiness';
+import { MessagingReadiness, ReadinessSettings, readinessSettingsFromEnv } from '../health/messaging-readiness';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA = Symbol('KAFKA');
@@ -20,6 +20,8 @@ export interface MessagingModuleOptions extends MessagingOptions {
   produces?: string[];
   /** Consumer classes to run as consumer groups; each must be a provider of one of the service's feature modules. */
   consumers?: Type<EventConsumer>[];
+  /** Readiness thresholds (default: READINESS_* from the environment, 60 s each). */
+  readiness?: Partial<ReadinessSettings>;
   /** Start the relay and consumers at boot (default true). */
   autoStart?: boolean;
 }
@@ -75,7 +77,11 @@ export class MessagingModule {
       MessagingLifecycle,
       {
         provide: MessagingReadiness,
-        useFactory: (ds: DataSource, lifecycle: MessagingLifecycle, relay: OutboxRelay) => new MessagingReadiness(ds, () => lifecycle.runners, relay),
+        useFactory: (ds: DataSource, lifecycle: MessagingLifecycle, relay: OutboxRelay) => new MessagingReadiness(ds, () => lifecycle.runners, relay, {
+            ...readinessSettingsFromEnv(),
+            // an env built by hand (tests) may leave a threshold out: keep the default then
+            ...Object.fromEntries(Object.entries(options.readiness ?? {}).filter(([, v]) => v !== undefined)),
+          }),
         inject: [DataSource, MessagingLifecycle, OutboxRelay],
       },
     ];
