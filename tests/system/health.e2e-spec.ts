@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { eventually, freePort, kafkaBrokers, ServiceProcess, TestDatabase, testKeys, uniqueTopicPrefix } from '@twinning/testing';
 
@@ -65,5 +66,30 @@ describe('health probes and shutdown', () => {
     expect(Date.now() - t0).toBeLessThan(3000 + 1500);
     expect(p.exitSignal === 'SIGTERM' || code !== null).toBe(true);
     expect(p.exitSignal).not.toBe('SIGKILL');
+  });
+
+  it('exits within the shutdown bound on SIGTERM while its outbox relay hangs on a locked table', async () => {
+    const { db, svc } = await start('notifications', { SHUTDOWN_TIMEOUT_MS: '3000' });
+    const locker = new Client({ connectionString: db.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE');
+      // the relay's next poll now waits on the lock, and so would stopping it
+      await eventually(async () =>
+        expect(await db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE '%outbox-relay' AND wait_event_type = 'Lock'`, [db.name])).toHaveLength(1),
+      );
+      const t0 = Date.now();
+      svc.signal('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([svc.waitForExit(), new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), 3000 + 2000)))]);
+      clearTimeout(timer);
+      expect(outcome).toBe(1);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(3000 - 100);
+      expect(svc.output).toContain('did not stop within the shutdown timeout');
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+    }
   });
 });
