@@ -13,7 +13,7 @@ const APPS = ['gateway', 'delegations', 'host-matching', 'logistics', 'notificat
 const PASSWORD = 'matrix-password-123';
 
 /** Health is public on every service; every other public route is declared by its section. */
-const PUBLIC_ROUTES = new Set(['GET /health', ...MATRIX_SECTIONS.flatMap((s) => s.publicRoutes ?? [])]);
+const PUBLIC_ROUTES = new Set(['GET /health', 'GET /health/live', 'GET /health/ready', ...MATRIX_SECTIONS.flatMap((s) => s.publicRoutes ?? [])]);
 const MATRIX: Endpoint[] = MATRIX_SECTIONS.flatMap((s) => s.endpoints);
 
 /** `Mapped {/api/delegations/:id, GET} route` lines Nest logs at start. */

@@ -21,12 +21,19 @@ export async function freePort(): Promise<number> {
  */
 export class ServiceProcess {
   output = '';
+  /** The signal that ended the process, if one did (null while running or after a normal exit). */
+  exitSignal: NodeJS.Signals | null = null;
   private exited?: Promise<number | null>;
 
   private constructor(readonly app: string, readonly url: string, private readonly child: ChildProcess) {
     child.stdout?.on('data', (d) => (this.output += d));
     child.stderr?.on('data', (d) => (this.output += d));
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exitSignal = signal;
+        resolve(code);
+      }),
+    );
   }
 
   static spawn(app: string, env: Record<string, string>, port = 0): ServiceProcess {
@@ -57,6 +64,11 @@ export class ServiceProcess {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** Sends a signal without waiting (stop() sends SIGTERM and falls back to SIGKILL). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** Resolves with the exit code (for processes expected to stop by themselves). */

@@ -3,6 +3,7 @@ import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/co
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { IDENTITY_RESPONSES, IDENTITY_SCHEMAS } from './identity-paths';
 import { PROXIED_PATHS, PROXIED_SCHEMAS } from './proxied-paths';
+import { HEALTH_PATHS } from './health-paths';
 
 /** The name @ApiBearerAuth() refers to by default. */
 export const BEARER_SCHEME = 'bearer';
@@ -44,7 +45,7 @@ export class OpenApiDocument {
     const own = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
     return {
       ...own,
-      paths: withBodyRefusals({ ...withAnswers(own.paths, IDENTITY_RESPONSES), ...(PROXIED_PATHS as OpenAPIObject['paths']) }),
+      paths: withBodyRefusals({ ...withAnswers(own.paths, IDENTITY_RESPONSES), ...(PROXIED_PATHS as OpenAPIObject['paths']), ...(HEALTH_PATHS as OpenAPIObject['paths']) }),
       components: { ...own.components, schemas: { ...(own.components?.schemas ?? {}), ...(IDENTITY_SCHEMAS as Record<string, never>), ...(PROXIED_SCHEMAS as Record<string, never>) } },
       security: [],
     };

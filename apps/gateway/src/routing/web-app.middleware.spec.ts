@@ -57,9 +57,9 @@ describe('webAppMiddleware', () => {
     expect(res.text).toBe('console.log(1)');
   });
 
-  it('never answers /api or /health, a missing file, or a non-GET', async () => {
+  it('never answers /api or /health (nor its probes), a missing file, or a non-GET', async () => {
     const server = serve(dir);
-    for (const path of ['/api/delegations', '/api', '/health', '/assets/missing.js']) {
+    for (const path of ['/api/delegations', '/api', '/health', '/health/live', '/health/ready', '/assets/missing.js']) {
       expect((await request(server).get(path).expect(404)).text).toBe('passed through');
     }
     expect((await request(server).post('/delegations').expect(404)).text).toBe('passed through');

@@ -31,7 +31,7 @@ export const WEB_APP_SECURITY_HEADERS: Record<string, string> = {
 /**
  * Serves the web app (apps/web, built into `dir`) at `/`, with WEB_APP_SECURITY_HEADERS: its files as they are (hashed assets cached), and
  * index.html for every other GET of a page (no file extension) so the browser's router takes over (SPA fallback).
- * `/api/...` and `/health` are never touched. When `dir` holds no index.html (the web app was not built), it
+ * `/api/...` and `/health...` are never touched. When `dir` holds no index.html (the web app was not built), it
  * serves nothing and every request passes through. index.html is read on each page request, so `npm run web:build`
  * while the gateway runs takes effect at once.
  */
@@ -41,7 +41,7 @@ export function webAppMiddleware(dir: string = DEFAULT_WEB_DIST_DIR): Handler {
   const files = express.static(dir, { index: false, maxAge: '1h', fallthrough: true });
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0];
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/health') return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/')) return next();
     for (const [name, value] of Object.entries(WEB_APP_SECURITY_HEADERS)) res.setHeader(name, value);
     files(req, res, (err?: unknown) => {
       if (err) return next(err);

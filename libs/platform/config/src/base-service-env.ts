@@ -42,6 +42,21 @@ export class BaseServiceEnv {
   @IsNotEmpty()
   SERVICE_INSTANCE?: string;
 
+  /** Readiness fails for a partition with lag whose committed offset has not moved for this long. */
+  @IsInt()
+  @Min(1)
+  READINESS_STUCK_AFTER_MS: number = 60_000;
+
+  /** Readiness fails while the oldest unpublished outbox row is older than this. */
+  @IsInt()
+  @Min(1)
+  READINESS_OUTBOX_MAX_AGE_MS: number = 60_000;
+
+  /** On SIGTERM/SIGINT the process exits after this long even if consumers, relay or HTTP have not closed. */
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
   /** Ed25519 public key (PEM or base64 PEM) that verifies access tokens; every service checks tokens itself. */
   @Validate(IsPublicKeyPem)
   JWT_PUBLIC_KEY!: string;

@@ -42,12 +42,37 @@ export async function createServiceApp(o: BootstrapOptions): Promise<INestApplic
 
 export async function bootstrapService(o: BootstrapOptions): Promise<void> {
   const log = createLogger(o.service);
+  boundShutdown(o.service, log);
   try {
     const app = await createServiceApp(o);
     log.info({ url: await app.getUrl() }, `${o.service} listening`);
   } catch (e) {
     log.fatal({ err: (e as Error).message, stack: (e as Error).stack }, `${o.service} failed to start`);
     process.exit(1);
+  }
+}
+
+/**
+ * Nest's shutdown hooks stop consumers, relay and HTTP on SIGTERM/SIGINT, but a consumer crash-looping or a
+ * broker that does not answer can hold that close up without end, and a signal that comes while the app is
+ * still booting (migrations, topics) finds no hook at all: this guard exits at once in the latter case and
+ * after SHUTDOWN_TIMEOUT_MS (default 10 s) in the former, whatever is still pending.
+ */
+function boundShutdown(service: string, log: ReturnType<typeof createLogger>): void {
+  const raw = Number(process.env.SHUTDOWN_TIMEOUT_MS);
+  const timeoutMs = Number.isFinite(raw) && raw > 0 ? raw : 10_000;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // `once` has removed this listener: any left are Nest's hooks, which close the app and re-raise the signal
+      if (process.listenerCount(signal) === 0) {
+        log.warn({ signal }, `${service} stopped while starting`);
+        process.exit(0);
+      }
+      setTimeout(() => {
+        log.error({ signal, timeoutMs }, `${service} did not stop within the shutdown timeout; exiting`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
   }
 }
 

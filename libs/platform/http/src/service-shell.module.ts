@@ -43,6 +43,7 @@ export class ServiceShellModule {
           topicPrefix: o.env.KAFKA_TOPIC_PREFIX,
           produces: audit ? [...(o.produces ?? []), Topics.auditEvents] : o.produces,
           consumers: [RecordSessionVersionsConsumer, ...(o.consumers ?? [])],
+          readiness: { stuckAfterMs: o.env.READINESS_STUCK_AFTER_MS, outboxMaxAgeMs: o.env.READINESS_OUTBOX_MAX_AGE_MS },
           ...o.messaging,
         }),
       ],

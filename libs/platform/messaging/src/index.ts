@@ -8,3 +8,5 @@ export * from './inbox/event-handler';
 export * from './inbox/consumer-runner';
 export * from './nest/kafka-health';
 export * from './nest/messaging.module';
+export * from './health/readiness-check';
+export * from './health/messaging-readiness';

@@ -58,6 +58,10 @@ export class ConsumerRunner {
   deadLettered = 0;
   /** Failed batch transactions that were tried again (transient or not yet classified as permanent). */
   retried = 0;
+  /** Why the consumer is not running (kafkajs crashed it), cleared when it joins its group again. */
+  private crashed?: string;
+  /** Per partition (`topic/partition`): the first offset of a fetched batch not yet committed, and since when. */
+  private readonly pending = new Map<string, { topic: string; partition: number; offset: string; since: number }>();
 
   constructor(
     private readonly handler: EventConsumer,
@@ -89,6 +93,20 @@ export class ConsumerRunner {
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
     });
+    this.crashed = undefined;
+    this.pending.clear();
+    this.consumer.on(this.consumer.events.CRASH, (e) => {
+      this.crashed = e.payload.error?.message ?? 'crashed';
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
+      this.crashed = undefined;
+      // partitions taken away in the rebalance are no longer this runner's to report
+      const assigned = e.payload.memberAssignment;
+      for (const [key, p] of this.pending) if (!(assigned[p.topic] ?? []).includes(p.partition)) this.pending.delete(key);
+    });
+    this.consumer.on(this.consumer.events.STOP, () => {
+      if (!this.stopping) this.crashed = this.crashed ?? 'stopped';
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
@@ -102,6 +120,17 @@ export class ConsumerRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.consumer?.disconnect().catch(() => undefined);
+  }
+
+  /**
+   * What readiness needs, from memory (no broker call): whether the consumer crashed, and each partition
+   * with a fetched batch (so with lag) whose offset has not been committed, with how long it has waited.
+   */
+  health(now = Date.now()): { crashed?: string; pending: { topic: string; partition: number; offset: string; sinceMs: number }[] } {
+    return {
+      crashed: this.crashed,
+      pending: [...this.pending.values()].map((p) => ({ topic: p.topic, partition: p.partition, offset: p.offset, sinceMs: now - p.since })),
+    };
   }
 
   private parse(message: KafkaMessage): Parsed {
@@ -119,6 +148,9 @@ export class ConsumerRunner {
     const first = batch.messages[0].offset;
     const rereadKey = `${topic}/${partition}/${first}`;
     const rereads = this.rereads.get(rereadKey) ?? 0;
+    const progressKey = `${topic}/${partition}`;
+    // the clock starts when a batch is first fetched at an offset and keeps running through its retries and re-reads
+    if (this.pending.get(progressKey)?.offset !== first) this.pending.set(progressKey, { topic, partition, offset: first, since: Date.now() });
     const run: BatchRun = { topic, partition, heartbeat, live: () => isRunning() && !isStale() && !this.stopping };
     // once the batch has been re-read N times and still fails, the unclassified error is taken for the
     // events' fault: the batch is narrowed and the culprit dead-lettered, so the partition cannot stall forever
@@ -141,6 +173,7 @@ export class ConsumerRunner {
     const last = batch.messages[batch.messages.length - 1].offset;
     for (const m of batch.messages) resolveOffset(m.offset);
     await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+    this.pending.delete(progressKey);
     await heartbeat().catch(() => undefined);
   }
 

@@ -10,6 +10,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { ConsumerRunner } from '../inbox/consumer-runner';
 import { EventConsumer } from '../inbox/event-handler';
 import { KafkaHealth } from './kafka-health';
+import { MessagingReadiness, ReadinessSettings, readinessSettingsFromEnv } from '../health/messaging-readiness';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA = Symbol('KAFKA');
@@ -19,6 +20,8 @@ export interface MessagingModuleOptions extends MessagingOptions {
   produces?: string[];
   /** Consumer classes to run as consumer groups; each must be a provider of one of the service's feature modules. */
   consumers?: Type<EventConsumer>[];
+  /** Readiness thresholds (default: READINESS_* from the environment, 60 s each). */
+  readiness?: Partial<ReadinessSettings>;
   /** Start the relay and consumers at boot (default true). */
   autoStart?: boolean;
 }
@@ -72,7 +75,16 @@ export class MessagingModule {
       { provide: OutboxRelay, useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, options), inject: [DataSource, KAFKA] },
       { provide: KafkaHealth, useFactory: (kafka: Kafka) => new KafkaHealth(kafka), inject: [KAFKA] },
       MessagingLifecycle,
+      {
+        provide: MessagingReadiness,
+        useFactory: (ds: DataSource, lifecycle: MessagingLifecycle, relay: OutboxRelay) => new MessagingReadiness(ds, () => lifecycle.runners, relay, {
+            ...readinessSettingsFromEnv(),
+            // an env built by hand (tests) may leave a threshold out: keep the default then
+            ...Object.fromEntries(Object.entries(options.readiness ?? {}).filter(([, v]) => v !== undefined)),
+          }),
+        inject: [DataSource, MessagingLifecycle, OutboxRelay],
+      },
     ];
-    return { module: MessagingModule, global: true, providers, exports: [OutboxWriter, OutboxRelay, KafkaHealth, KAFKA, MESSAGING_OPTIONS, MessagingLifecycle] };
+    return { module: MessagingModule, global: true, providers, exports: [OutboxWriter, OutboxRelay, KafkaHealth, MessagingReadiness, KAFKA, MESSAGING_OPTIONS, MessagingLifecycle] };
   }
 }

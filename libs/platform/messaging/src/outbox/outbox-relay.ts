@@ -35,6 +35,9 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private lastCleanup = 0;
   private isLeader = false;
+  private producerConnected = false;
+  /** The last drain's error while the relay keeps failing (broker or database away), cleared by a good drain. */
+  private failing?: string;
   published = 0;
 
   constructor(
@@ -50,6 +53,8 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.producer = createOrderedProducer(this.kafka);
+    this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
     await this.producer.connect();
     await this.connectListener();
     this.loop = this.run();
@@ -65,6 +70,11 @@ export class OutboxRelay {
     // the advisory lock lived on the listener connection that just closed: a later start() must take it again
     this.isLeader = false;
     this.dirty = true;
+  }
+
+  /** What readiness needs, from memory: whether the relay runs with a connected producer. */
+  health(): { running: boolean; connected: boolean; failing?: string } {
+    return { running: this.running, connected: this.running && this.producerConnected, failing: this.failing };
   }
 
   /** Publishes the oldest pending rows (up to batchSize rows and maxBatchBytes; used by the loop, callable from tools). Returns rows published. */
@@ -171,11 +181,13 @@ export class OutboxRelay {
         this.dirty = false;
         const n = await this.drainOnce();
         failures = 0;
+        this.failing = undefined;
         await this.cleanupIfDue();
         if (n === this.settings.batchSize || this.dirty) continue;
         await this.sleep(this.settings.idlePollMs);
       } catch (e) {
         failures++;
+        this.failing = (e as Error).message;
         const delay = Math.min(5000, 100 * 2 ** Math.min(failures, 6));
         if (!this.running) break; // stopped while draining: do not hold stop() up for the backoff
         this.log.warn({ err: (e as Error).message, retryInMs: delay }, 'outbox relay failed; rows stay pending and will be retried');

@@ -60,6 +60,11 @@ export class MessagingTestContext {
     return runner;
   }
 
+  /** Stops every relay started so far (all share the test database's outbox, so any of them would drain it). */
+  async stopRelays(): Promise<void> {
+    await Promise.all(this.relays.map((r) => r.stop()));
+  }
+
   /** Topics to delete on close. */
   track(...topics: string[]): void {
     for (const t of topics) this.topics.add(t);
