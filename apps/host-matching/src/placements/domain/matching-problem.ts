@@ -1,3 +1,4 @@
+import { CodedProfile } from './coded-profile';
 import { ageOnArrival, CandidateFamily, CandidateGuest, GeoPoint, MinorsGenderRule, programmeSettings, ProgrammeSettings } from '../../matching/domain/candidates';
 
 /**
@@ -15,7 +16,8 @@ export interface DelegationRecord {
   createdByUserId: string | null;
 }
 
-export interface GuestRecord {
+/** A homestay guest; the diet and allergen codes with their notes are the stored CodedProfile. */
+export interface GuestRecord extends CodedProfile {
   memberId: string;
   participantId: string;
   role: string;
@@ -27,13 +29,6 @@ export interface GuestRecord {
   gender: string | null;
   languages: string[];
   nationality: string | null;
-  /** diet and allergen codes (libs/contracts vocabulary) with their notes; `allergiesNeedCoding`: a note not coded yet */
-  diet: string[];
-  dietNote: string;
-  allergies: string[];
-  allergyNote: string;
-  allergiesNeedCoding: boolean;
-  nonSmokingRequired: boolean;
   consentOnFile: boolean;
   consentExpiresOn: string | null;
 }
